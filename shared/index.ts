@@ -1,0 +1,7 @@
+// The public entry points of the trueup domain. Pure TypeScript: runs unchanged in
+// the browser, the engine Web Worker, the edge worker and Node.
+export * from './money/index.ts';
+export * from './dates/index.ts';
+export * from './catalog/index.ts';
+export * from './schema/index.ts';
+export * from './sync/hlc.ts';

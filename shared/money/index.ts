@@ -1,0 +1,3 @@
+export * from './decimal.ts';
+export * from './currency.ts';
+export * from './amount.ts';

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { billingTypeId, id, isoDay, quantity } from './primitives.ts';
+
+/** The columns of a CSV upload, in order. */
+export const CSV_COLUMNS = ['date', 'orgId', 'orgName', 'billingType', 'quantity'] as const;
+
+/** One row of a CSV upload: date,orgId,orgName,billingType,quantity. */
+export const csvRow = z.object({
+  date: isoDay,
+  orgId: id,
+  orgName: z.string().default(''),
+  billingType: billingTypeId,
+  quantity,
+});
+
+export type CsvRow = z.infer<typeof csvRow>;

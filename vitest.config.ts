@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+// One vitest run covers every kind of test; each project is one environment.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/shared/**/*.test.ts', 'test/cli/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+    ],
+  },
+});

@@ -1,0 +1,28 @@
+import { readFile } from 'node:fs/promises';
+
+/** A subcommand of the trueup command line: returns the JSON to print, or throws. */
+export interface Command {
+  usage: string;
+  run(args: string[]): Promise<unknown>;
+}
+
+/** Wrong arguments: the message says how to call the command. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** Reads and parses a JSON file, naming the file in any error. */
+export async function readJsonFile(path: string | undefined): Promise<unknown> {
+  if (!path) throw new UsageError('missing file argument');
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new UsageError(`${path} is not valid JSON: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,7 @@
+import type { Command } from '../command.ts';
+import { rmm } from './rmm.ts';
+
+/** Every subcommand by name; each lives in its own file. */
+export const COMMANDS: Record<string, Command> = {
+  rmm,
+};

@@ -1,0 +1,36 @@
+// npm run bench: runs every benchmark section and writes the figures, with the machine
+// and commit, to test/bench/results.json. Sections: one file each, exporting `bench`.
+import { execFileSync } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { SECTIONS } from './sections.ts';
+
+const only = process.argv.slice(2);
+const results: Record<string, unknown> = {};
+for (const [name, section] of Object.entries(SECTIONS)) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  console.log(`\n== ${name}`);
+  try {
+    results[name] = await section();
+  } catch (error) {
+    console.error(`${name} failed:`, error);
+    results[name] = { error: String(error) };
+    process.exitCode = 1;
+  }
+}
+
+let commit = 'unknown';
+try {
+  commit = execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+} catch {
+  // not a git checkout: the figures still stand, only unattributed
+}
+const cpu = os.cpus()[0];
+const report = {
+  date: new Date().toISOString(),
+  commit,
+  machine: { cpu: cpu?.model ?? 'unknown', cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+  results,
+};
+await writeFile(new URL('./results.json', import.meta.url), JSON.stringify(report, null, 2) + '\n');
+console.log('\nwrote test/bench/results.json');

@@ -1,0 +1,5 @@
+/** A benchmark section: measures, prints a short table, returns its figures. */
+export type Section = () => Promise<Record<string, unknown>>;
+
+/** Every section by name, in the order they run; each lives in its own file. */
+export const SECTIONS: Record<string, Section> = {};

@@ -5,3 +5,4 @@ export * from './dates/index.ts';
 export * from './catalog/index.ts';
 export * from './schema/index.ts';
 export * from './sync/hlc.ts';
+export * from './rmm/index.ts';

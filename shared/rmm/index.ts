@@ -1,0 +1,3 @@
+export * from './device.ts';
+export * from './classify.ts';
+export * from './upload.ts';

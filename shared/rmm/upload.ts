@@ -1,0 +1,38 @@
+import { DATTO_RMM_TYPES } from '../catalog/modules.ts';
+import { isoDay } from '../schema/primitives.ts';
+import { parseOrThrow, ValidationError } from '../schema/issues.ts';
+import type { Upload } from '../schema/upload.ts';
+import { deviceListSchema } from './device.ts';
+import { classifyDevice, isBillable } from './classify.ts';
+
+export const DATTO_RMM = 'datto-rmm';
+
+/** Turns a Datto RMM device list into the day's datto-rmm upload: one org per site, all 21 counts (SPEC §8). */
+export function rmmUpload(devices: unknown, date: string): Upload {
+  const dateCheck = isoDay.safeParse(date);
+  if (!dateCheck.success) throw new ValidationError([{ path: 'date', message: `"${date}" must be a calendar day written YYYY-MM-DD` }], 'date');
+  const day = dateCheck.data;
+  const parsed = parseOrThrow(deviceListSchema(devices), devices, 'device list');
+  const list = Array.isArray(parsed) ? parsed : parsed.devices;
+  const sites = new Map<string, { name: string; counts: Record<string, number> }>();
+  for (const device of list) {
+    const siteUid = device.siteUid.trim();
+    let site = sites.get(siteUid);
+    if (!site) {
+      site = { name: device.siteName ?? '', counts: Object.fromEntries(DATTO_RMM_TYPES.map(([id]) => [id, 0])) };
+      sites.set(siteUid, site);
+    }
+    if (!isBillable(device)) continue;
+    const metric = classifyDevice(device);
+    if (metric === null) continue;
+    const counts = site.counts;
+    counts[metric] = (counts[metric] ?? 0) + 1;
+    counts.AllDevicesMetric = (counts.AllDevicesMetric ?? 0) + 1;
+    if (metric === 'DesktopMetric' || metric === 'LaptopMetric') counts.DesktopLaptopMetric = (counts.DesktopLaptopMetric ?? 0) + 1;
+  }
+  return {
+    module: DATTO_RMM,
+    date: day,
+    orgs: [...sites].map(([orgId, site]) => ({ orgId, name: site.name, metrics: site.counts })),
+  };
+}

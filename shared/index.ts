@@ -5,4 +5,5 @@ export * from './dates/index.ts';
 export * from './catalog/index.ts';
 export * from './schema/index.ts';
 export * from './sync/hlc.ts';
+export * from './sync/merge.ts';
 export * from './rmm/index.ts';

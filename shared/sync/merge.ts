@@ -1,0 +1,66 @@
+// Merging the config change log (SPEC §12). Every browser and the edge keep, per record,
+// the value of each field and the clock of the change that last set it; a change wins a
+// field only with a later clock. Because "later" is a total order on clocks (the origin
+// breaks ties), applying the same set of changes in any order, any number of times, gives
+// the same records: that is what makes every browser of a tenant converge.
+// Deletion is an ordinary field (`deleted: true`), so it too is decided field by field.
+import type { Change, ChangeTable } from '../schema/changes.ts';
+
+/** A JSON value as carried by a change. */
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+/** One record as the change log knows it: field values and the clock that set each. */
+export interface RecordState {
+  table: ChangeTable;
+  id: string;
+  values: Record<string, Json>;
+  clocks: Record<string, string>;
+}
+
+/** The field that marks a record deleted (a tombstone) when true. */
+export const DELETED = 'deleted';
+
+/** Applies one change to a record; returns the new state, or null when no field was newer. */
+export function mergeChange(current: RecordState | undefined, change: Change): RecordState | null {
+  const values: Record<string, Json> = { ...current?.values };
+  const clocks: Record<string, string> = { ...current?.clocks };
+  let changed = false;
+  for (const [field, value] of Object.entries(change.fields)) {
+    const seen = clocks[field];
+    if (seen !== undefined && seen >= change.hlc) continue;
+    values[field] = value as Json;
+    clocks[field] = change.hlc;
+    changed = true;
+  }
+  return changed ? { table: change.table, id: change.id, values, clocks } : null;
+}
+
+/** The key of a record across tables. */
+export function recordKey(table: ChangeTable, id: string): string {
+  return `${table}\u0000${id}`;
+}
+
+/** Applies changes to an in-memory store of records; returns the records that changed. */
+export function mergeChanges(store: Map<string, RecordState>, changes: Iterable<Change>): RecordState[] {
+  const touched = new Map<string, RecordState>();
+  for (const change of changes) {
+    const key = recordKey(change.table, change.id);
+    const next = mergeChange(store.get(key), change);
+    if (!next) continue;
+    store.set(key, next);
+    touched.set(key, next);
+  }
+  return [...touched.values()];
+}
+
+/** True when the record's latest word is that it was deleted. */
+export function isDeleted(state: RecordState | undefined): boolean {
+  return state === undefined || state.values[DELETED] === true;
+}
+
+/** The latest clock of any field of a record. */
+export function latestClock(state: RecordState): string {
+  let latest = '';
+  for (const clock of Object.values(state.clocks)) if (clock > latest) latest = clock;
+  return latest;
+}

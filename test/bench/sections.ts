@@ -1,5 +1,9 @@
+import { bench as rmmBench } from './rmm.ts';
+
 /** A benchmark section: measures, prints a short table, returns its figures. */
 export type Section = () => Promise<Record<string, unknown>>;
 
 /** Every section by name, in the order they run; each lives in its own file. */
-export const SECTIONS: Record<string, Section> = {};
+export const SECTIONS: Record<string, Section> = {
+  rmm: rmmBench,
+};

@@ -1,0 +1,32 @@
+import type { BillingMode } from '../schema/workspace.ts';
+import type { DailyQuantity } from '../schema/invoice.ts';
+
+/** The bill for one (contract service, module, period) (SPEC §5); amounts are currency strings. */
+export interface BillingItem {
+  key: string;
+  accountId: string;
+  contractId: string;
+  serviceId: string;
+  module: string;
+  period: string;
+  serviceName: string;
+  moduleName: string;
+  billing: BillingMode;
+  unitPrice: string;
+  unitCost: string | null;
+  /** The quantity shown: Σq/D (daily), q on the last active day (period-end) or max q (peak), 4 dp. */
+  quantity: string;
+  amount: string;
+  cost: string | null;
+  margin: string | null;
+  /** True when an active day lies after asOf and was projected. */
+  estimated: boolean;
+  activeDays: number;
+  periodDays: number;
+  daily?: DailyQuantity[];
+}
+
+/** The stable key of a billing item: contract, service, module and period. */
+export function itemKey(contractId: string, serviceId: string, module: string, period: string): string {
+  return JSON.stringify([contractId, serviceId, module, period]);
+}

@@ -1,0 +1,91 @@
+import { moduleIndex } from '../catalog/lookup.ts';
+import { isIsoDay, isPeriod, today } from '../dates/day.ts';
+import type { Invoice, InvoiceLine } from '../schema/invoice.ts';
+import type { Workspace } from '../schema/workspace.ts';
+import { indexUploads } from '../usage/upload-index.ts';
+import { computeItems } from '../billing/compute.ts';
+import { orgsByAccount, planItems } from '../billing/plan.ts';
+import type { BillingItem } from '../billing/item.ts';
+import { dueAdjustments } from './adjustments.ts';
+import { indexPosted } from './posted.ts';
+import { itemLine, orderLines, type OrderedLine } from './lines.ts';
+import { draftInvoice } from './build.ts';
+
+export interface PeriodOptions {
+  /** The engine's today; default ws.asOf, else the machine's today. */
+  asOf?: string;
+  /** Only these accounts (posting one invoice need not compute them all). */
+  accounts?: readonly string[];
+  /** Attach daily quantities to items and lines (what posting freezes); off by default for speed. */
+  daily?: boolean;
+}
+
+/** An adjustment line due in the period, with its account and the key of the item it adjusts. */
+export type Adjustment = InvoiceLine & { accountId: string; key: string };
+
+export interface PeriodResult {
+  period: string;
+  asOf: string;
+  currency: string;
+  /** Pending billing items (accounts whose invoice is posted are not recomputed). */
+  items: BillingItem[];
+  adjustments: Adjustment[];
+  /** One per account with items or adjustments: a draft, or the posted invoice untouched. */
+  invoices: Invoice[];
+}
+
+/** The engine's entry point (SPEC §10): billing items, adjustments and invoices of every account for a period. */
+export function computePeriod(ws: Workspace, period: string, options: PeriodOptions = {}): PeriodResult {
+  if (!isPeriod(period)) throw new Error(`period "${period}" must be a month written YYYY-MM`);
+  const asOf = options.asOf ?? ws.asOf ?? today();
+  if (!isIsoDay(asOf)) throw new Error(`asOf "${asOf}" must be a calendar day written YYYY-MM-DD`);
+  const currency = ws.currency;
+  const modules = moduleIndex(ws.modules);
+  const moduleRank = new Map([...modules.keys()].map((id, i) => [id, i]));
+  const posted = indexPosted(ws.invoices, currency);
+  const only = options.accounts ? new Set(options.accounts) : undefined;
+  const postedNow = new Map<string, Invoice>();
+  for (const [accountId, periods] of posted.invoices) {
+    const invoice = periods.get(period);
+    if (invoice && (!only || only.has(accountId))) postedNow.set(accountId, invoice);
+  }
+  let pending: Set<string> | undefined = only ? new Set([...only].filter((id) => !postedNow.has(id))) : undefined;
+  if (!pending && postedNow.size > 0) pending = new Set(ws.accounts.map((a) => a.id).filter((id) => !postedNow.has(id)));
+
+  const orgs = orgsByAccount(ws);
+  const base = { index: indexUploads(ws.uploads), modules, asOf, currency };
+  const computed = computeItems({ ...base, period }, planItems(ws, period, orgs, pending), options.daily ?? false);
+  const due = dueAdjustments(ws, period, base, orgs, posted, pending);
+
+  const linesByAccount = new Map<string, OrderedLine[]>();
+  const add = (accountId: string, entry: OrderedLine) => {
+    const list = linesByAccount.get(accountId);
+    if (list) list.push(entry);
+    else linesByAccount.set(accountId, [entry]);
+  };
+  for (const { spec, item } of computed) add(item.accountId, { line: itemLine(item), contractIndex: spec.contractIndex, serviceIndex: spec.serviceIndex });
+  for (const adjustment of due) add(adjustment.accountId, adjustment);
+
+  const invoices: Invoice[] = [];
+  const names = new Map(ws.accounts.map((a) => [a.id, a.name]));
+  const accountIds = [...ws.accounts.map((a) => a.id), ...[...postedNow.keys(), ...linesByAccount.keys()].filter((id) => !names.has(id))];
+  for (const accountId of new Set(accountIds)) {
+    const postedInvoice = postedNow.get(accountId);
+    if (postedInvoice) {
+      invoices.push(postedInvoice);
+      continue;
+    }
+    const lines = linesByAccount.get(accountId);
+    if (!lines) continue;
+    const name = names.get(accountId);
+    invoices.push(draftInvoice(name === undefined ? { id: accountId } : { id: accountId, name }, period, currency, orderLines(lines, moduleRank)));
+  }
+  return {
+    period,
+    asOf,
+    currency,
+    items: computed.map((c) => c.item),
+    adjustments: due.map((d) => ({ ...d.line, accountId: d.accountId, key: d.key })),
+    invoices,
+  };
+}

@@ -1,0 +1,3 @@
+export * from './number.ts';
+export * from './post.ts';
+export * from './void.ts';

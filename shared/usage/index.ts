@@ -1,0 +1,6 @@
+export * from './quantity.ts';
+export * from './upload-index.ts';
+export * from './module-days.ts';
+export * from './series.ts';
+export * from './exact.ts';
+export * from './daily-usage.ts';

@@ -7,3 +7,7 @@ export * from './schema/index.ts';
 export * from './sync/hlc.ts';
 export * from './sync/merge.ts';
 export * from './rmm/index.ts';
+export * from './usage/index.ts';
+export * from './billing/index.ts';
+export * from './invoice/index.ts';
+export * from './posting/index.ts';

@@ -1,0 +1,106 @@
+// The object the engine worker exposes, driven directly in Node: the same calls the
+// screens make through Comlink, on a real Dexie database (fake-indexeddb).
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TrueupDb } from '../../web/src/lib/db/database.ts';
+import { importWorkspace } from '../../web/src/lib/db/workspace.ts';
+import { recordEdit } from '../../web/src/lib/db/changes.ts';
+import { storeUploads } from '../../web/src/lib/db/uploads.ts';
+import { loadConfig } from '../../web/src/lib/engine/config.ts';
+import { EngineSession, workerApi } from '../../web/src/lib/engine/session.ts';
+import { engineApi } from '../../web/src/lib/engine/api.ts';
+import { computePeriod } from '../../shared/invoice/compute-period.ts';
+import { oneService, upload, uploadsEachDay } from '../support/billing.ts';
+
+let db: TrueupDb | undefined;
+let n = 0;
+afterEach(async () => {
+  if (db) {
+    db.close();
+    await db.delete();
+  }
+});
+
+/** The demo-like scenario of SPEC §5: 10 devices on days 1–15, 11 after, $5.00 daily, a 30-day month. */
+function november() {
+  return oneService({
+    uploads: uploadsEachDay('datto-rmm', '2026-11-01', '2026-11-30', (day) => ({ 's-17': { AllDevicesMetric: day <= '2026-11-15' ? 10 : 11 } })),
+  });
+}
+
+async function freshDb() {
+  db = new TrueupDb(`engine-test-${++n}`);
+  await importWorkspace(db, november());
+  return db;
+}
+
+describe('engine worker api', () => {
+  it('given a workspace, computes exactly what the shared engine computes', () => {
+    const ws = november();
+    const result = engineApi.computePeriod(ws, '2026-11', { asOf: '2026-12-05' });
+    expect(result).toEqual(computePeriod(ws, '2026-11', { asOf: '2026-12-05' }));
+    expect(result.invoices[0]?.total).toBe('52.50');
+  });
+
+  it('given the inputs read from IndexedDB, when computed in the session, then the result matches the workspace document', async () => {
+    const database = await freshDb();
+    const api = workerApi(new EngineSession(database));
+    const result = await api.compute({ config: await loadConfig(database), uploadsVersion: 1 }, '2026-11', { asOf: '2026-12-05' });
+    expect(result.invoices.map((i) => i.total)).toEqual(['52.50']);
+    expect(result.items[0]).toMatchObject({ quantity: '10.5000', amount: '52.50', cost: '12.60', margin: '39.90' });
+  });
+
+  it('when a mapping changes, then the next compute with the new config shows it', async () => {
+    const database = await freshDb();
+    const api = workerApi(new EngineSession(database));
+    const contract = (await loadConfig(database)).contracts[0];
+    if (!contract) throw new Error('no contract');
+    await recordEdit(database, {
+      table: 'contracts', id: contract.id,
+      fields: { serviceMappings: [{ module: 'datto-rmm', billingType: 'AllDevicesMetric', ignore: true }] },
+    });
+    const result = await api.compute({ config: await loadConfig(database), uploadsVersion: 1 }, '2026-11', { asOf: '2026-12-05' });
+    expect(result.items).toEqual([]);
+    expect(result.invoices).toEqual([]);
+    expect(await database.outbox.count()).toBeGreaterThan(0);
+  });
+
+  it('re-reads uploads only when the page says their version moved', async () => {
+    const database = await freshDb();
+    const api = workerApi(new EngineSession(database));
+    const config = await loadConfig(database);
+    const before = await api.compute({ config, uploadsVersion: 1 }, '2026-11', { asOf: '2026-12-05' });
+    await storeUploads(database, [upload('datto-rmm', '2026-11-30', { 's-17': { AllDevicesMetric: 41 } })]);
+    const cached = await api.compute({ config, uploadsVersion: 1 }, '2026-11', { asOf: '2026-12-05' });
+    const fresh = await api.compute({ config, uploadsVersion: 2 }, '2026-11', { asOf: '2026-12-05' });
+    expect(cached.invoices[0]?.total).toBe(before.invoices[0]?.total);
+    // one day at 41 instead of 11: 30 × 5 / 30 = 5.00 more
+    expect(fresh.invoices[0]?.total).toBe('57.50');
+  });
+
+  it('explains an item day by day with its source upload', async () => {
+    const database = await freshDb();
+    await storeUploads(database, [upload('datto-rmm', '2026-11-20', { 's-17': { AllDevicesMetric: 11 } })]);
+    await database.uploads.where({ module: 'datto-rmm', date: '2026-11-21' }).delete();
+    const api = workerApi(new EngineSession(database));
+    const explained = await api.explain({ config: await loadConfig(database), uploadsVersion: 1 }, { contractId: 'c1', serviceId: 's1', module: 'datto-rmm', period: '2026-11' }, { asOf: '2026-12-05' });
+    expect(explained?.days).toHaveLength(30);
+    const day21 = explained?.days.find((d) => d.date === '2026-11-21');
+    expect(day21).toMatchObject({ quantity: '11.0000', carried: true, sourceDate: '2026-11-20' });
+    expect(day21?.parts).toEqual([{ orgId: 's-17', orgName: 's-17', billingType: 'AllDevicesMetric', quantity: '11.0000' }]);
+  });
+
+  it('posts with the number pending, refuses a period that has not ended, and one refusal does not stop the others', async () => {
+    const database = await freshDb();
+    const api = workerApi(new EngineSession(database));
+    const inputs = { config: await loadConfig(database), uploadsVersion: 1 };
+    const early = await api.post(inputs, { period: '2026-11', accountIds: ['a1'], ids: ['x'], postedAt: '2026-11-20T10:00:00Z', asOf: '2026-11-20' });
+    expect(early.posted).toEqual([]);
+    expect(early.refused[0]?.reason).toMatch(/before it ends/);
+    const outcome = await api.post(inputs, { period: '2026-11', accountIds: ['nobody', 'a1'], ids: ['y', 'z'], postedAt: '2026-12-02T10:00:00Z', asOf: '2026-12-02' });
+    expect(outcome.refused.map((r) => r.accountId)).toEqual(['nobody']);
+    expect(outcome.posted).toHaveLength(1);
+    expect(outcome.posted[0]).toMatchObject({ id: 'z', status: 'posted', number: null, total: '52.50', postedAt: '2026-12-02T10:00:00Z' });
+    expect(outcome.posted[0]?.lines[0]?.daily).toHaveLength(30);
+  });
+});

@@ -1,0 +1,71 @@
+// The engine as the worker offers it: plain functions of a workspace, so the very object
+// the worker exposes is tested directly in Node. Nothing here touches the DOM or Dexie.
+import type { Workspace } from '../../../../shared/schema/workspace.ts';
+import type { Invoice } from '../../../../shared/schema/invoice.ts';
+import { computePeriod, type PeriodOptions, type PeriodResult } from '../../../../shared/invoice/compute-period.ts';
+import { postInvoice } from '../../../../shared/posting/post.ts';
+import { explainItem, type ItemExplanation } from '../../../../shared/billing/explain.ts';
+
+/** One billing item: its contract, service, module and period. */
+export interface ItemRef {
+  contractId: string;
+  serviceId: string;
+  module: string;
+  period: string;
+}
+
+export interface PostRequest {
+  period: string;
+  accountIds: readonly string[];
+  /** A fresh id per account, in the same order: two browsers posting never share a record. */
+  ids: readonly string[];
+  postedAt: string;
+  /** The engine's today (posting is refused before the period has ended). */
+  asOf?: string;
+}
+
+/** What one Approve & Post gave: the invoices to store, and the accounts refused with why. */
+export interface PostOutcome {
+  posted: Invoice[];
+  refused: { accountId: string; reason: string }[];
+}
+
+/**
+ * Approve & Post of several accounts: each invoice is frozen by the engine with its
+ * number pending (the edge numbers it when the post syncs, SPEC §12); a refusal of one
+ * account does not stop the others.
+ */
+export function postAccounts(ws: Workspace, request: PostRequest): PostOutcome {
+  const posted: Invoice[] = [];
+  const refused: PostOutcome['refused'] = [];
+  let current = ws;
+  request.accountIds.forEach((accountId, i) => {
+    try {
+      const next = postInvoice(current, accountId, request.period, {
+        number: null,
+        postedAt: request.postedAt,
+        id: request.ids[i] ?? `${accountId}/${request.period}/${request.postedAt}`,
+        ...(request.asOf === undefined ? {} : { asOf: request.asOf }),
+      });
+      const invoice = next.invoices[next.invoices.length - 1];
+      if (invoice) posted.push(invoice);
+      current = next;
+    } catch (error) {
+      refused.push({ accountId, reason: error instanceof Error ? error.message : String(error) });
+    }
+  });
+  return { posted, refused };
+}
+
+/** The functions of a workspace the engine worker exposes. */
+export const engineApi = {
+  computePeriod(ws: Workspace, period: string, options: PeriodOptions = {}): PeriodResult {
+    return computePeriod(ws, period, options);
+  },
+  explainItem(ws: Workspace, ref: ItemRef, options: { asOf?: string } = {}): ItemExplanation | null {
+    return explainItem(ws, ref, ref.period, options);
+  },
+  postAccounts,
+};
+
+export type EngineApi = typeof engineApi;

@@ -1,0 +1,145 @@
+// The page's side of the engine worker. One live view of the engine's inputs per tab
+// (config tables and an uploads version, from Dexie liveQuery); each screen asks for the
+// period it shows and gets results tagged with the inputs generation they were computed
+// from, so a result computed before the latest change is never presented as current.
+import { wrap, type Remote } from 'comlink';
+import { liveQuery } from 'dexie';
+import type { PeriodOptions, PeriodResult } from '../../../../shared/invoice/compute-period.ts';
+import type { ItemExplanation } from '../../../../shared/billing/explain.ts';
+import type { TrueupDb } from '../db/database.ts';
+import { loadConfig, type WorkspaceConfig } from './config.ts';
+import type { EngineInputs, WorkerApi } from './session.ts';
+import type { ItemRef, PostOutcome } from './api.ts';
+
+let remote: Remote<WorkerApi> | undefined;
+
+/** The engine worker of this tab, started on first use. */
+export function engineWorker(): Remote<WorkerApi> {
+  remote ??= wrap<WorkerApi>(new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' }));
+  return remote;
+}
+
+/** The engine's inputs as this tab sees them, kept live; `generation` moves on every change. */
+export class LiveInputs {
+  #config = $state.raw<WorkspaceConfig | null>(null);
+  #uploadsVersion = $state(0);
+  #generation = $state(0);
+  #error = $state<string | null>(null);
+
+  constructor(db: TrueupDb) {
+    const fail = (e: unknown) => { this.#error = e instanceof Error ? e.message : String(e); };
+    liveQuery(() => loadConfig(db)).subscribe({
+      next: (config) => { this.#config = config; this.#generation++; },
+      error: fail,
+    });
+    // Keys only: Dexie re-runs this on any write to uploads (a replaced module-day too);
+    // the worker then re-reads the uploads itself.
+    liveQuery(() => db.uploads.toCollection().primaryKeys()).subscribe({
+      next: () => { this.#uploadsVersion++; this.#generation++; },
+      error: fail,
+    });
+  }
+
+  get config(): WorkspaceConfig | null { return this.#config; }
+  get generation(): number { return this.#generation; }
+  get error(): string | null { return this.#error; }
+  get ready(): boolean { return this.#config !== null && this.#uploadsVersion > 0; }
+
+  /** What to send the worker now, or null before the first reads finished. */
+  snapshot(): (EngineInputs & { generation: number }) | null {
+    if (!this.ready || this.#config === null) return null;
+    return { config: this.#config, uploadsVersion: this.#uploadsVersion, generation: this.#generation };
+  }
+}
+
+let inputs: LiveInputs | undefined;
+
+/** The tab's live engine inputs (one set of subscriptions for every screen). */
+export function liveInputs(db: TrueupDb): LiveInputs {
+  inputs ??= new LiveInputs(db);
+  return inputs;
+}
+
+export interface PeriodQuery {
+  period: string;
+  asOf?: string;
+}
+
+interface Computed {
+  generation: number;
+  period: string;
+  asOf: string | undefined;
+  value: PeriodResult;
+}
+
+/**
+ * A period's billing, recomputed in the worker whenever the inputs or the query change.
+ * `result` is the latest answer; `current` says whether it reflects the latest inputs and
+ * query (screens dim it and disable posting otherwise). Create while a component initialises.
+ */
+export class PeriodBilling {
+  #inputs: LiveInputs;
+  #query: () => PeriodQuery;
+  #computed = $state.raw<Computed | null>(null);
+  #error = $state<string | null>(null);
+  #ticket = 0;
+  #settled = $state(0);
+
+  constructor(source: LiveInputs, query: () => PeriodQuery, options: Omit<PeriodOptions, 'asOf'> = {}) {
+    this.#inputs = source;
+    this.#query = query;
+    $effect(() => {
+      const { period, asOf } = query();
+      const snapshot = source.snapshot();
+      if (!snapshot) return;
+      const ticket = ++this.#ticket;
+      const { generation, ...request } = snapshot;
+      engineWorker().compute(request, period, { ...options, ...(asOf === undefined ? {} : { asOf }) }).then(
+        (value) => {
+          // A newer request supersedes this answer, whatever order they come back in.
+          if (ticket !== this.#ticket) return;
+          this.#computed = { generation, period, asOf, value };
+          this.#error = null;
+          this.#settled++;
+        },
+        (e: unknown) => {
+          if (ticket !== this.#ticket) return;
+          this.#error = e instanceof Error ? e.message : String(e);
+          this.#settled++;
+        },
+      );
+    });
+  }
+
+  /** The latest result, possibly computed from older inputs (see `current`). */
+  get result(): PeriodResult | null { return this.#computed?.value ?? null; }
+  /** True when the result reflects the latest inputs and query. */
+  get current(): boolean {
+    const computed = this.#computed;
+    if (!computed) return false;
+    const query = this.#query();
+    return computed.generation === this.#inputs.generation && computed.period === query.period && computed.asOf === query.asOf;
+  }
+  get error(): string | null { return this.#error; }
+  /** The inputs generation the shown result was computed from. */
+  get generation(): number { return this.#computed?.generation ?? -1; }
+  /** Counts answers (results and errors); lets a test or bench wait for the next one. */
+  get settled(): number { return this.#settled; }
+}
+
+/** The drill-down of one item, computed in the worker from the current inputs. */
+export async function explainItem(source: LiveInputs, ref: ItemRef, asOf?: string): Promise<ItemExplanation | null> {
+  const snapshot = source.snapshot();
+  if (!snapshot) return null;
+  const { generation: _generation, ...request } = snapshot;
+  return engineWorker().explain(request, ref, asOf === undefined ? {} : { asOf });
+}
+
+/** Freezes the invoices of accounts for a period in the worker; the caller stores them. */
+export async function postInWorker(source: LiveInputs, request: { period: string; accountIds: string[]; postedAt: string; asOf?: string }): Promise<PostOutcome> {
+  const snapshot = source.snapshot();
+  if (!snapshot) throw new Error('the local data is still loading; try again in a moment');
+  const { generation: _generation, ...inputs } = snapshot;
+  const ids = request.accountIds.map(() => crypto.randomUUID());
+  return engineWorker().post(inputs, { ...request, ids });
+}

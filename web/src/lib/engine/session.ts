@@ -1,0 +1,53 @@
+// The worker's side of the engine: it reads the uploads from IndexedDB itself (off the
+// main thread, and only again when they changed) and takes the small config from the
+// page with every call. A call names the uploads version the page has seen, so a result
+// is always computed from data at least that new.
+import type { Upload } from '../../../../shared/schema/upload.ts';
+import type { Workspace } from '../../../../shared/schema/workspace.ts';
+import type { PeriodOptions, PeriodResult } from '../../../../shared/invoice/compute-period.ts';
+import type { ItemExplanation } from '../../../../shared/billing/explain.ts';
+import type { TrueupDb } from '../db/database.ts';
+import type { WorkspaceConfig } from './config.ts';
+import { engineApi, type ItemRef, type PostOutcome, type PostRequest } from './api.ts';
+
+/** What a page sends with each call: the config it sees and the version of the uploads it has seen. */
+export interface EngineInputs {
+  config: WorkspaceConfig;
+  uploadsVersion: number;
+}
+
+export class EngineSession {
+  #db: TrueupDb;
+  #uploads: { version: number; rows: Promise<Upload[]> } | null = null;
+
+  constructor(db: TrueupDb) {
+    this.#db = db;
+  }
+
+  /** The workspace of inputs: its config with the uploads, re-read when their version moved. */
+  async workspace(inputs: EngineInputs): Promise<Workspace> {
+    if (this.#uploads?.version !== inputs.uploadsVersion) {
+      this.#uploads = { version: inputs.uploadsVersion, rows: this.#db.uploads.toArray() };
+    }
+    const uploads = await this.#uploads.rows;
+    return { ...inputs.config, uploads };
+  }
+}
+
+/** The object the engine worker exposes: the pure engine, plus the same calls on the session's workspace. */
+export function workerApi(session: EngineSession) {
+  return {
+    ...engineApi,
+    async compute(inputs: EngineInputs, period: string, options: PeriodOptions = {}): Promise<PeriodResult> {
+      return engineApi.computePeriod(await session.workspace(inputs), period, options);
+    },
+    async explain(inputs: EngineInputs, ref: ItemRef, options: { asOf?: string } = {}): Promise<ItemExplanation | null> {
+      return engineApi.explainItem(await session.workspace(inputs), ref, options);
+    },
+    async post(inputs: EngineInputs, request: PostRequest): Promise<PostOutcome> {
+      return engineApi.postAccounts(await session.workspace(inputs), request);
+    },
+  };
+}
+
+export type WorkerApi = ReturnType<typeof workerApi>;

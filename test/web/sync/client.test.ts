@@ -1,0 +1,171 @@
+// The sync client against a real local edge (wrangler dev on a fresh D1), with browsers
+// played by Dexie databases on fake-indexeddb.
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEdge, type EdgeServer } from '../../support/edge-server.ts';
+import { TrueupDb } from '../../../web/src/lib/db/database.ts';
+import { recordEdit, recordEdits } from '../../../web/src/lib/db/changes.ts';
+import { getMeta } from '../../../web/src/lib/db/meta.ts';
+import { loadWorkspace } from '../../../web/src/lib/db/workspace.ts';
+import { orgMappingId } from '../../../web/src/lib/db/rows.ts';
+import { pullChanges, pullUploads, pushOutbox, syncOnce } from '../../../web/src/lib/sync/client.ts';
+import { EdgeError, type EdgeConnection } from '../../../web/src/lib/sync/edge.ts';
+
+let edge: EdgeServer;
+let conn: EdgeConnection;
+let n = 0;
+const browser = () => new TrueupDb(`sync-test-${++n}-${Date.now()}`);
+
+beforeAll(async () => {
+  edge = await startEdge();
+  conn = { baseUrl: edge.url, token: edge.adminToken };
+});
+afterAll(async () => {
+  await edge?.stop();
+});
+
+async function upload(module: string, date: string, orgs: Record<string, number>) {
+  const response = await fetch(`${edge.url}/v1/uploads`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${edge.adminToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ module, date, orgs: Object.entries(orgs).map(([orgId, devices]) => ({ orgId, name: `Org ${orgId}`, metrics: { TotalDevices: devices } })) }),
+  });
+  expect(response.status).toBe(200);
+}
+
+/** The config a browser holds, without uploads: what must converge. */
+async function config(db: TrueupDb) {
+  const { uploads: _uploads, ...rest } = await loadWorkspace(db);
+  const sort = <T>(list: T[]) => [...list].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  return { ...rest, accounts: sort(rest.accounts), orgMappings: sort(rest.orgMappings) };
+}
+
+describe('outbox', () => {
+  it('keeps an edit made with the edge unreachable across a reload, and pushes it later', async () => {
+    const name = `outbox-${Date.now()}`;
+    let db = new TrueupDb(name);
+    await recordEdit(db, { table: 'accounts', id: 'acc-outbox', fields: { name: 'Brass Building Supplies' } });
+    const unreachable = { baseUrl: 'http://127.0.0.1:9', token: edge.adminToken };
+    await expect(pushOutbox(db, unreachable)).rejects.toBeInstanceOf(EdgeError);
+
+    db.close();
+    db = new TrueupDb(name); // the page reloads
+    expect(await db.outbox.count()).toBe(1);
+    expect((await db.accounts.get('acc-outbox'))?.name).toBe('Brass Building Supplies');
+
+    expect(await pushOutbox(db, conn)).toBe(1);
+    expect(await db.outbox.count()).toBe(0);
+    const other = browser();
+    await syncOnce(other, conn);
+    expect((await other.accounts.get('acc-outbox'))?.name).toBe('Brass Building Supplies');
+  });
+
+  it('keeps the outbox when the edge refuses the token', async () => {
+    const db = browser();
+    await recordEdit(db, { table: 'accounts', id: 'acc-refused', fields: { name: 'Rosewood' } });
+    const error = await pushOutbox(db, { ...conn, token: 'not-a-token' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EdgeError);
+    expect((error as EdgeError).kind).toBe('unauthorized');
+    expect(await db.outbox.count()).toBe(1);
+  });
+});
+
+describe('conflicting edits', () => {
+  it('converge to the same state in both browsers, latest edit winning per field', async () => {
+    const a = browser();
+    const b = browser();
+    await recordEdits(a, [
+      { table: 'accounts', id: 'acc-c1', fields: { name: 'Cedar Dental' } },
+      { table: 'accounts', id: 'acc-c2', fields: { name: 'Cedar Dental Group' } },
+    ]);
+    await syncOnce(a, conn);
+    await syncOnce(b, conn);
+
+    // both offline: A renames and maps the org to c1; B, later, maps the same org to c2
+    await recordEdit(a, { table: 'accounts', id: 'acc-c1', fields: { name: 'Cedar Dental Care' } });
+    await recordEdit(a, { table: 'orgMappings', id: orgMappingId('datto-edr', 'org-cedar'), fields: { module: 'datto-edr', orgId: 'org-cedar', accountId: 'acc-c1' } });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await recordEdit(b, { table: 'orgMappings', id: orgMappingId('datto-edr', 'org-cedar'), fields: { module: 'datto-edr', orgId: 'org-cedar', accountId: 'acc-c2' } });
+
+    // B syncs first, then A (pushing its older mapping after B's newer one), then B again
+    await syncOnce(b, conn);
+    await syncOnce(a, conn);
+    await syncOnce(b, conn);
+
+    const stateA = await config(a);
+    const stateB = await config(b);
+    expect(stateA).toEqual(stateB);
+    expect(stateA.orgMappings.find((m) => m.orgId === 'org-cedar')?.accountId).toBe('acc-c2');
+    expect(stateA.accounts.find((x) => x.id === 'acc-c1')?.name).toBe('Cedar Dental Care');
+  });
+
+  it('converge when one browser deletes what the other renames', async () => {
+    const a = browser();
+    const b = browser();
+    await recordEdit(a, { table: 'accounts', id: 'acc-d1', fields: { name: 'Juniper Legal' } });
+    await syncOnce(a, conn);
+    await syncOnce(b, conn);
+    await recordEdit(a, { table: 'accounts', id: 'acc-d1', fields: { name: 'Juniper Legal LLP' } });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await recordEdit(b, { table: 'accounts', id: 'acc-d1', fields: { deleted: true } });
+    await syncOnce(a, conn);
+    await syncOnce(b, conn);
+    await syncOnce(a, conn);
+    expect(await config(a)).toEqual(await config(b));
+    expect((await config(a)).accounts.some((x) => x.id === 'acc-d1')).toBe(false);
+  });
+});
+
+describe('pulls', () => {
+  it('resume from the saved cursor after an interruption', async () => {
+    const db = browser();
+    await pullUploads(db, conn); // everything uploaded by earlier tests
+    const before = await db.uploads.count();
+    for (const date of ['2026-11-01', '2026-11-02', '2026-11-03']) await upload('datto-edr', date, { o1: 3, o2: 5 });
+
+    // the connection drops after the first page of one upload
+    const asked: string[] = [];
+    let pages = 0;
+    const flaky: EdgeConnection = {
+      ...conn,
+      fetch: async (input, init) => {
+        const url = new URL(String(input));
+        if (url.pathname === '/v1/uploads') {
+          asked.push(url.searchParams.get('since') ?? '');
+          if (++pages > 1) throw new TypeError('network down');
+        }
+        return fetch(input, init);
+      },
+    };
+    await expect(pullUploads(db, flaky, 1)).rejects.toBeInstanceOf(EdgeError);
+    expect(await db.uploads.count()).toBe(before + 1);
+    const saved = await getMeta(db, 'uploadsCursor');
+    expect(saved).toBe(asked[1]);
+
+    // the next pull starts at the saved cursor and fetches only what is left
+    const resumed: string[] = [];
+    const counting: EdgeConnection = {
+      ...conn,
+      fetch: async (input, init) => {
+        resumed.push(new URL(String(input)).searchParams.get('since') ?? '');
+        return fetch(input, init);
+      },
+    };
+    expect(await pullUploads(db, counting)).toBe(2);
+    expect(resumed[0]).toBe(saved);
+    expect(await db.uploads.count()).toBe(before + 3);
+    expect((await db.orgs.get(['datto-edr', 'o2']))?.lastDate).toBe('2026-11-03');
+  });
+
+  it('of changes skip nothing and repeat nothing that matters', async () => {
+    const a = browser();
+    await recordEdits(a, Array.from({ length: 30 }, (_, i) => ({ table: 'accounts' as const, id: `acc-many-${i}`, fields: { name: `Account ${i}` } })));
+    await pushOutbox(a, conn);
+    const b = browser();
+    await pullChanges(b, conn);
+    const cursor = await getMeta(b, 'changesCursor');
+    expect(await pullChanges(b, conn)).toBe(0);
+    expect(await getMeta(b, 'changesCursor')).toBe(cursor);
+    expect((await b.accounts.where('id').startsWith('acc-many-').count())).toBe(30);
+  });
+});

@@ -1,0 +1,49 @@
+// The browser's copy of a tenant: one Dexie database. Versions are only ever appended;
+// an existing version block is never edited, so every browser can upgrade from any
+// earlier copy without losing what it holds.
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import type {
+  AccountRow, ClockRow, ContractRow, EnabledModuleRow, InvoiceRow, MetaRow, ModuleRow,
+  OrgMappingRow, OrgRow, OutboxRow, SettingsRow, UploadRow,
+} from './rows.ts';
+
+export class TrueupDb extends Dexie {
+  declare accounts: EntityTable<AccountRow, 'id'>;
+  declare orgMappings: EntityTable<OrgMappingRow, 'id'>;
+  declare contracts: EntityTable<ContractRow, 'id'>;
+  declare enabledModules: EntityTable<EnabledModuleRow, 'id'>;
+  declare modules: EntityTable<ModuleRow, 'id'>;
+  declare invoices: EntityTable<InvoiceRow, 'id'>;
+  declare settings: EntityTable<SettingsRow, 'id'>;
+  declare uploads: Table<UploadRow, [string, string]>;
+  declare orgs: Table<OrgRow, [string, string]>;
+  declare outbox: EntityTable<OutboxRow, 'seq'>;
+  declare clocks: Table<ClockRow, [string, string]>;
+  declare meta: EntityTable<MetaRow, 'key'>;
+
+  constructor(name = 'trueup') {
+    super(name);
+    this.version(1).stores({
+      accounts: 'id, name',
+      orgMappings: 'id, module, accountId',
+      contracts: 'id, accountId',
+      enabledModules: 'id',
+      modules: 'id',
+      invoices: 'id, accountId, period, status',
+      settings: 'id',
+      uploads: '[module+date], module, date',
+      orgs: '[module+orgId], module',
+      outbox: '++seq',
+      clocks: '[table+id]',
+      meta: 'key',
+    });
+  }
+}
+
+let shared: TrueupDb | undefined;
+
+/** The app's database (one per browser profile and origin). */
+export function appDb(): TrueupDb {
+  shared ??= new TrueupDb();
+  return shared;
+}

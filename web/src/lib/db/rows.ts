@@ -1,0 +1,73 @@
+// What each IndexedDB table holds. Config tables mirror the workspace document (SPEC §10)
+// record by record, with the change log's `deleted` tombstone; uploads and the org
+// directory are pulled from the edge; outbox, clocks and meta belong to the sync.
+import type { Account, Contract, Invoice, ModuleDef, OrgMapping, Upload, Change, ChangeTable, Json } from '../../../../shared/index.ts';
+
+/** Every config row: its record id and whether it has been deleted. */
+export interface ConfigRow {
+  id: string;
+  deleted?: boolean;
+}
+
+export type AccountRow = ConfigRow & Account;
+/** Keyed `<module>:<orgId>` (module ids never contain a colon). */
+export type OrgMappingRow = ConfigRow & OrgMapping;
+export type ContractRow = ConfigRow & Contract;
+/** One row per module id that has ever been switched on or off. */
+export type EnabledModuleRow = ConfigRow & { enabled: boolean };
+/** Custom modules only; the catalog is built in. */
+export type ModuleRow = ConfigRow & ModuleDef;
+/** Posted and voided invoices; `number` is null until the edge has numbered it. */
+export type InvoiceRow = ConfigRow & Invoice & { id: string };
+/** Tenant-wide settings that sync: a single row with id `workspace`. */
+export type SettingsRow = ConfigRow & { currency?: string };
+
+/** An upload as pulled: the module-day's latest version. */
+export type UploadRow = Upload;
+
+/** Every organization a module has reported, with the name it last used. */
+export interface OrgRow {
+  module: string;
+  orgId: string;
+  name: string;
+  firstDate: string;
+  lastDate: string;
+}
+
+/** A local change waiting to be pushed, in the order it was made. */
+export interface OutboxRow {
+  seq?: number;
+  change: Change;
+}
+
+/** The clock that last set each field of a config record (the merge state). */
+export interface ClockRow {
+  table: ChangeTable;
+  id: string;
+  clocks: Record<string, string>;
+}
+
+export interface MetaRow {
+  key: string;
+  value: Json;
+}
+
+/** The config tables, by their change-log name. */
+export interface ConfigRows {
+  accounts: AccountRow;
+  orgMappings: OrgMappingRow;
+  contracts: ContractRow;
+  enabledModules: EnabledModuleRow;
+  modules: ModuleRow;
+  invoices: InvoiceRow;
+  settings: SettingsRow;
+}
+
+export const CONFIG_TABLES = ['accounts', 'orgMappings', 'contracts', 'enabledModules', 'modules', 'invoices', 'settings'] as const satisfies readonly ChangeTable[];
+
+/** The key of an org mapping record. */
+export function orgMappingId(module: string, orgId: string): string {
+  return `${module}:${orgId}`;
+}
+
+export const SETTINGS_ID = 'workspace';

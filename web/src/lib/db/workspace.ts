@@ -1,0 +1,95 @@
+// The workspace document (SPEC §10) read from, and restored into, IndexedDB. It is the
+// engine's input and the export / import format.
+import { CATALOG } from '../../../../shared/catalog/modules.ts';
+import { parseOrThrow } from '../../../../shared/schema/issues.ts';
+import { workspace as workspaceSchema, type Workspace } from '../../../../shared/schema/workspace.ts';
+import type { Json } from '../../../../shared/sync/merge.ts';
+import type { TrueupDb } from './database.ts';
+import { recordEdits, type Edit } from './changes.ts';
+import { storeUploads } from './uploads.ts';
+import { CONFIG_TABLES, orgMappingId, SETTINGS_ID, type ConfigRow } from './rows.ts';
+
+function live<T extends ConfigRow>(rows: T[]): Omit<T, 'deleted'>[] {
+  return rows.filter((r) => r.deleted !== true).map(({ deleted: _deleted, ...rest }) => rest);
+}
+
+/** The whole local state as a workspace document; mappings to accounts that no longer exist are left out. */
+export async function loadWorkspace(db: TrueupDb): Promise<Workspace> {
+  return db.transaction('r', [...CONFIG_TABLES.map((t) => db.table(t)), db.uploads], async () => {
+    const settings = await db.settings.get(SETTINGS_ID);
+    const accounts = live(await db.accounts.toArray()).map(({ id, name }) => ({ id, name }));
+    const accountIds = new Set(accounts.map((a) => a.id));
+    const modules = live(await db.modules.toArray()).map(({ id, name, suite, billingTypes }) => ({ id, name, suite, billingTypes }));
+    const known = new Set([...CATALOG.map((m) => m.id), ...modules.map((m) => m.id)]);
+    const enabledModules = live(await db.enabledModules.toArray()).filter((r) => r.enabled && known.has(r.id)).map((r) => r.id).sort();
+    const orgMappings = live(await db.orgMappings.toArray())
+      .filter((m) => accountIds.has(m.accountId))
+      .map(({ module, orgId, accountId }) => ({ module, orgId, accountId }));
+    const contracts = live(await db.contracts.toArray()).map(({ id, accountId, name, startDate, endDate, services, serviceMappings }) =>
+      ({ id, accountId, name, startDate, endDate: endDate ?? null, services: services ?? [], serviceMappings: serviceMappings ?? [] }));
+    const invoices = live(await db.invoices.toArray());
+    const uploads = await db.uploads.toArray();
+    return {
+      version: 1,
+      currency: settings?.currency ?? 'USD',
+      modules,
+      enabledModules,
+      accounts,
+      orgMappings,
+      contracts,
+      uploads,
+      invoices,
+    };
+  });
+}
+
+type Records = Map<string, Record<string, Json>>;
+
+function desiredRecords(ws: Workspace): Record<(typeof CONFIG_TABLES)[number], Records> {
+  const byId = <T>(items: T[], id: (item: T) => string, fields: (item: T) => Record<string, Json>): Records =>
+    new Map(items.map((item) => [id(item), fields(item)]));
+  const enabled = new Set(ws.enabledModules);
+  return {
+    accounts: byId(ws.accounts, (a) => a.id, (a) => ({ name: a.name })),
+    orgMappings: byId(ws.orgMappings, (m) => orgMappingId(m.module, m.orgId), (m) => ({ module: m.module, orgId: m.orgId, accountId: m.accountId })),
+    contracts: byId(ws.contracts, (c) => c.id, ({ id: _id, ...c }) => c as unknown as Record<string, Json>),
+    enabledModules: byId([...enabled], (m) => m, () => ({ enabled: true })),
+    modules: byId(ws.modules, (m) => m.id, ({ id: _id, ...m }) => m as unknown as Record<string, Json>),
+    invoices: byId(ws.invoices, (inv) => inv.id ?? `${inv.accountId}:${inv.period}:${inv.number ?? inv.status}`, ({ id: _id, ...inv }) => inv as unknown as Record<string, Json>),
+    settings: new Map([[SETTINGS_ID, { currency: ws.currency }]]),
+  };
+}
+
+function same(a: Json | undefined, b: Json | undefined): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Validates a workspace document and makes the local state equal to it: config records
+ * are created, changed or deleted through the change log (so the restore syncs), uploads
+ * are stored. Throws a ValidationError listing every problem by path, and writes nothing then.
+ */
+export async function importWorkspace(db: TrueupDb, input: unknown): Promise<{ changes: number; uploads: number }> {
+  const ws = parseOrThrow(workspaceSchema, input, 'workspace');
+  const desired = desiredRecords(ws);
+  return db.transaction('rw', [...CONFIG_TABLES.map((t) => db.table(t)), db.clocks, db.meta, db.outbox, db.uploads, db.orgs], async () => {
+    const edits: Edit[] = [];
+    for (const table of CONFIG_TABLES) {
+      const current = new Map((await db.table<ConfigRow, string>(table).toArray()).map((row) => [row.id, row as ConfigRow & Record<string, Json>]));
+      for (const [id, fields] of desired[table]) {
+        const row = current.get(id);
+        const diff: Record<string, Json> = {};
+        for (const [field, value] of Object.entries(fields)) if (!row || !same(row[field], value)) diff[field] = value;
+        if (row?.deleted === true) diff.deleted = false;
+        if (Object.keys(diff).length > 0) edits.push({ table, id, fields: diff });
+      }
+      for (const [id, row] of current) {
+        if (desired[table].has(id) || row.deleted === true) continue;
+        edits.push({ table, id, fields: table === 'enabledModules' ? { enabled: false } : { deleted: true } });
+      }
+    }
+    await recordEdits(db, edits);
+    await storeUploads(db, ws.uploads);
+    return { changes: edits.length, uploads: ws.uploads.length };
+  });
+}

@@ -1,0 +1,37 @@
+// Dexie's liveQuery as a rune: the value re-reads whenever the tables it read change,
+// whoever wrote them (this screen, the sync, another tab). Call it while a component
+// initialises; reactive state read by the query re-subscribes it.
+import { liveQuery } from 'dexie';
+
+export interface Live<T> {
+  /** The latest result (the initial value until the first read finishes). */
+  readonly current: T;
+  /** True once the first read finished. */
+  readonly ready: boolean;
+  readonly error: unknown;
+}
+
+/** A live IndexedDB query whose result is plain (not deeply reactive) state. */
+export function live<T>(query: () => T | Promise<T>, initial: T): Live<T> {
+  let current = $state.raw(initial);
+  let ready = $state(false);
+  let error = $state.raw<unknown>(null);
+  $effect(() => {
+    const subscription = liveQuery(query).subscribe({
+      next: (value) => {
+        current = value;
+        ready = true;
+        error = null;
+      },
+      error: (e: unknown) => {
+        error = e;
+      },
+    });
+    return () => subscription.unsubscribe();
+  });
+  return {
+    get current() { return current; },
+    get ready() { return ready; },
+    get error() { return error; },
+  };
+}

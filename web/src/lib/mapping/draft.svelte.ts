@@ -1,0 +1,46 @@
+// Mapping edits the admin has made but not saved yet. Nothing is written until Save, and
+// Save writes every staged mapping as one batch of changes.
+import { SvelteMap } from 'svelte/reactivity';
+import type { TrueupDb } from '../db/database.ts';
+import { recordEdits, type Edit } from '../db/changes.ts';
+
+export interface OrgRef {
+  module: string;
+  orgId: string;
+}
+
+export class MappingDraft {
+  /** Org key → account id, or null to unmap. */
+  readonly staged = new SvelteMap<string, { org: OrgRef; accountId: string | null }>();
+
+  /** The account an org maps to once the draft is saved. */
+  accountOf(key: string, saved: ReadonlyMap<string, string>): string | null {
+    const edit = this.staged.get(key);
+    return edit ? edit.accountId : (saved.get(key) ?? null);
+  }
+
+  /** Stages a mapping (or an unmapping); staging back the saved value drops the edit. */
+  stage(key: string, org: OrgRef, accountId: string | null, saved: ReadonlyMap<string, string>): void {
+    if ((saved.get(key) ?? null) === accountId) this.staged.delete(key);
+    else this.staged.set(key, { org, accountId });
+  }
+
+  get size(): number {
+    return this.staged.size;
+  }
+
+  discard(): void {
+    this.staged.clear();
+  }
+
+  /** Writes every staged edit as changes, then clears the draft. */
+  async save(db: TrueupDb): Promise<number> {
+    const edits: Edit[] = [...this.staged].map(([key, { org, accountId }]): Edit => {
+      const fields: Edit['fields'] = accountId === null ? { deleted: true } : { module: org.module, orgId: org.orgId, accountId, deleted: false };
+      return { table: 'orgMappings', id: key, fields };
+    });
+    await recordEdits(db, edits);
+    this.staged.clear();
+    return edits.length;
+  }
+}

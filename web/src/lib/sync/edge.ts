@@ -1,0 +1,122 @@
+// The edge API as the SPA uses it (SPEC §11): a thin typed fetch with errors turned into
+// sentences an admin can act on. The response envelopes are checked; upload contents are
+// trusted, because the edge validated them on the way in and re-checking a year of
+// uploads would cost the pull most of its time.
+import { z } from 'zod';
+import { change, type Change } from '../../../../shared/schema/changes.ts';
+import type { Upload } from '../../../../shared/schema/upload.ts';
+
+export interface EdgeConnection {
+  /** The edge's base URL, e.g. http://localhost:8787 (no trailing slash). */
+  baseUrl: string;
+  token: string;
+  fetch?: typeof fetch;
+}
+
+export type EdgeErrorKind = 'unreachable' | 'not-configured' | 'unauthorized' | 'forbidden' | 'rejected' | 'server';
+
+/** A failed call to the edge, with a message written for the admin. */
+export class EdgeError extends Error {
+  readonly kind: EdgeErrorKind;
+  readonly status: number | null;
+  constructor(kind: EdgeErrorKind, message: string, status: number | null = null) {
+    super(message);
+    this.name = 'EdgeError';
+    this.kind = kind;
+    this.status = status;
+  }
+}
+
+const errorBody = z.object({
+  error: z.object({ code: z.string().optional(), message: z.string(), issues: z.array(z.object({ path: z.string(), message: z.string() })).optional() }),
+});
+
+async function failure(response: Response, baseUrl: string): Promise<EdgeError> {
+  let detail = '';
+  try {
+    const parsed = errorBody.safeParse(await response.json());
+    if (parsed.success) {
+      const issues = parsed.data.error.issues ?? [];
+      detail = parsed.data.error.message + (issues.length > 0 ? ': ' + issues.slice(0, 3).map((i) => `${i.path} ${i.message}`).join('; ') : '');
+    }
+  } catch {
+    // not JSON: the status says enough
+  }
+  const status = response.status;
+  if (status === 401) return new EdgeError('unauthorized', 'The edge did not accept the admin token. Check the token in Settings.', status);
+  if (status === 403) return new EdgeError('forbidden', 'This token may not do that: use an admin token in Settings.', status);
+  if (status === 404) return new EdgeError('server', `No trueup edge answers at ${baseUrl} (404). Check the edge URL in Settings.`, status);
+  if (status >= 500) return new EdgeError('server', `The edge had a problem (${status})${detail ? `: ${detail}` : ''}. Your data is safe here; sync will try again.`, status);
+  return new EdgeError('rejected', `The edge refused the request (${status})${detail ? `: ${detail}` : ''}.`, status);
+}
+
+async function call<T>(conn: EdgeConnection, path: string, schema: z.ZodType<T>, init: RequestInit = {}): Promise<T> {
+  if (!conn.token) throw new EdgeError('not-configured', 'Not connected yet: enter the admin token in Settings.');
+  const doFetch = conn.fetch ?? globalThis.fetch.bind(globalThis);
+  let response: Response;
+  try {
+    response = await doFetch(`${conn.baseUrl}${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${conn.token}`, accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}) },
+    });
+  } catch {
+    throw new EdgeError('unreachable', `Can't reach the edge at ${conn.baseUrl}. Changes are kept on this device and sent when it is back.`);
+  }
+  if (!response.ok) throw await failure(response, conn.baseUrl);
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    throw new EdgeError('server', `The edge at ${conn.baseUrl} answered with something that is not JSON. Check the edge URL in Settings.`);
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new EdgeError('server', `The edge at ${conn.baseUrl} answered in an unexpected shape: ${parsed.error.issues[0]?.message ?? 'unknown'}.`);
+  return parsed.data;
+}
+
+const uploadsPage = z.object({
+  uploads: z.array(z.object({ module: z.string(), date: z.string(), orgs: z.array(z.unknown()) }).loose()),
+  cursor: z.string(),
+  more: z.boolean(),
+});
+
+const changesPage = z.object({ changes: z.array(change), cursor: z.string(), more: z.boolean() });
+const pushAnswer = z.object({ accepted: z.number(), cursor: z.string().optional(), numbers: z.record(z.string(), z.string()).optional() });
+
+const moduleStatus = z.object({
+  id: z.string(),
+  name: z.string(),
+  lastUploadDate: z.string().nullable().optional(),
+  orgCount: z.number().nullable().optional(),
+}).loose();
+const modulesAnswer = z.object({ modules: z.array(moduleStatus) }).loose();
+
+const query = (params: Record<string, string | number | undefined>) => {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') search.set(k, String(v));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+};
+
+/** Uploads stored or replaced after the cursor, oldest first. */
+export async function fetchUploads(conn: EdgeConnection, since: string | undefined, limit?: number): Promise<{ uploads: Upload[]; cursor: string; more: boolean }> {
+  const page = await call(conn, `/v1/uploads${query({ since, limit })}`, uploadsPage);
+  return { ...page, uploads: page.uploads as unknown as Upload[] };
+}
+
+/** Everyone's config changes after the cursor. */
+export async function fetchChanges(conn: EdgeConnection, since: string | undefined, limit?: number): Promise<z.infer<typeof changesPage>> {
+  return call(conn, `/v1/changes${query({ since, limit })}`, changesPage);
+}
+
+/** Pushes local changes; the edge answers the invoice numbers it assigned. */
+export async function sendChanges(conn: EdgeConnection, changes: readonly Change[]): Promise<z.infer<typeof pushAnswer>> {
+  return call(conn, '/v1/changes', pushAnswer, { method: 'POST', body: JSON.stringify({ changes }) });
+}
+
+export type ModuleStatus = z.infer<typeof moduleStatus>;
+
+/** The catalog and custom modules with each one's last upload day and org count. */
+export async function fetchModules(conn: EdgeConnection): Promise<ModuleStatus[]> {
+  return (await call(conn, '/v1/modules', modulesAnswer)).modules;
+}

@@ -6,3 +6,4 @@ export * from './invoice.ts';
 export * from './workspace.ts';
 export * from './changes.ts';
 export * from './issues.ts';
+export * from './api.ts';

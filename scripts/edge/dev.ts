@@ -1,0 +1,60 @@
+// Starts `wrangler dev` and waits until the edge answers /v1/health.
+import type { ChildProcess } from 'node:child_process';
+import { spawnWrangler } from './wrangler.ts';
+
+export interface DevServer {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export interface DevOptions {
+  port: number;
+  persistTo?: string;
+  /** Echo wrangler's output (npm start); tests and benches keep it quiet. */
+  echo?: boolean;
+  timeoutMs?: number;
+}
+
+async function healthy(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${url}/v1/health`);
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Runs the worker locally on the port and resolves once it is healthy. */
+export async function startDev(options: DevOptions): Promise<DevServer> {
+  const url = `http://127.0.0.1:${options.port}`;
+  const args = ['dev', '--ip', '127.0.0.1', '--port', String(options.port), '--show-interactive-dev-session=false', '--log-level', options.echo ? 'info' : 'warn'];
+  if (options.persistTo) args.push('--persist-to', options.persistTo);
+  const child = spawnWrangler(args);
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20000);
+    if (options.echo) process.stderr.write(chunk);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  let exited = false;
+  const exit = new Promise<void>((resolve) => child.on('close', () => { exited = true; resolve(); }));
+  const stop = async () => {
+    if (exited) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await exit;
+    clearTimeout(timer);
+  };
+  const deadline = Date.now() + (options.timeoutMs ?? 60000);
+  while (!(await healthy(url))) {
+    if (exited) throw new Error(`wrangler dev exited before the edge was up:\n${output}`);
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`the edge did not answer ${url}/v1/health in time:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return { url, child, stop };
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { change } from './changes.ts';
+import { invoice } from './invoice.ts';
+import { moduleDef } from './module.ts';
+import { isoDay, moduleId } from './primitives.ts';
+import { upload } from './upload.ts';
+
+// Request and answer shapes of the edge API (SPEC §11), shared by the worker, which
+// validates with them and publishes them as OpenAPI, and the SPA's sync client.
+
+/** Every error answer: a code, a message and, for invalid input, every problem by path. */
+export const apiError = z.object({
+  error: z.object({
+    code: z.enum(['invalid', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'payload_too_large', 'unsupported_media_type', 'internal']),
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+
+/** A pull cursor: opaque to clients, pass back as `since`. */
+export const pullCursor = z.string().regex(/^\d{1,15}$/, { error: 'must be a cursor returned by an earlier pull' });
+
+/** `?since=&limit=` of the pulls. */
+export const pullQuery = z.object({
+  since: pullCursor.optional(),
+  limit: z.string().regex(/^\d{1,4}$/, { error: 'must be a whole number from 1 to 1000' })
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 1000, { error: 'must be a whole number from 1 to 1000' })
+    .optional(),
+});
+
+/** The answer of a stored upload (or several, for a CSV spanning days). */
+export const uploadAnswer = z.object({
+  uploads: z.array(z.object({ module: moduleId, date: isoDay, orgs: z.number().int(), status: z.enum(['stored', 'unchanged']), cursor: pullCursor })),
+});
+
+/** GET /v1/uploads: module-days stored or replaced after the cursor, oldest first. */
+export const uploadPull = z.object({ uploads: z.array(upload), cursor: pullCursor, more: z.boolean() });
+
+/** One module of GET /v1/modules: its definition and its latest upload. */
+export const moduleStatus = moduleDef.safeExtend({
+  custom: z.boolean(),
+  lastUploadDate: isoDay.nullable(),
+  orgCount: z.number().int(),
+});
+export const moduleList = z.object({ modules: z.array(moduleStatus) });
+
+/** POST /v1/changes answer; `numbers` holds the invoice numbers the edge assigned (or had assigned) to posted invoices of the push. */
+export const changePushAnswer = z.object({
+  accepted: z.number().int(),
+  cursor: pullCursor,
+  numbers: z.record(z.string(), z.string()),
+});
+
+/** GET /v1/changes: everyone's changes after the cursor, in the order the edge stored them. */
+export const changePull = z.object({ changes: z.array(change), cursor: pullCursor, more: z.boolean() });
+
+/** POST /v1/shares: publish a frozen invoice. */
+export const shareRequest = z.object({
+  invoice,
+  expiresAt: z.iso.datetime({ offset: true, error: 'must be an ISO time such as 2026-12-31T00:00:00Z' }).optional(),
+});
+export const shareAnswer = z.object({ id: z.string(), token: z.string(), url: z.string() });
+
+/** POST /v1/keys: a module upload key (`module`) or another admin token (`admin: true`). */
+export const keyRequest = z.object({
+  module: moduleId.optional(),
+  admin: z.literal(true).optional(),
+  label: z.string().max(200, { error: 'must be at most 200 characters' }).default(''),
+}).refine((k) => (k.module === undefined) !== (k.admin === undefined), { error: 'give either module or admin: true', path: ['module'] });
+export const keyAnswer = z.object({ id: z.string(), token: z.string(), kind: z.enum(['admin', 'module']), module: moduleId.nullable() });
+export const keyInfo = z.object({
+  id: z.string(), kind: z.enum(['admin', 'module']), module: moduleId.nullable(), label: z.string(),
+  createdAt: z.string(), revokedAt: z.string().nullable(),
+});
+export const keyList = z.object({ keys: z.array(keyInfo) });
+
+export type ApiError = z.infer<typeof apiError>;
+export type UploadPull = z.infer<typeof uploadPull>;
+export type UploadAnswer = z.infer<typeof uploadAnswer>;
+export type ModuleStatus = z.infer<typeof moduleStatus>;
+export type ChangePushAnswer = z.infer<typeof changePushAnswer>;
+export type ChangePull = z.infer<typeof changePull>;
+export type ShareRequest = z.infer<typeof shareRequest>;
+export type ShareAnswer = z.infer<typeof shareAnswer>;

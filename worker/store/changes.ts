@@ -1,0 +1,123 @@
+import type { Change } from '../../shared/schema/changes.ts';
+import { formatHlc, parseHlc, receive, type Hlc } from '../../shared/sync/hlc.ts';
+
+const EDGE = 'edge';
+/** Changes per insert statement: keeps each JSON parameter well under D1's 2 MB value cap. */
+const CHUNK_BYTES = 800_000;
+
+function chunks(changes: readonly Change[]): string[] {
+  const out: string[] = [];
+  let current: string[] = [];
+  let size = 0;
+  for (const ch of changes) {
+    const text = JSON.stringify([ch.table, ch.id, ch.fields, ch.hlc, ch.origin]);
+    if (current.length > 0 && size + text.length > CHUNK_BYTES) {
+      out.push(`[${current.join(',')}]`);
+      current = [];
+      size = 0;
+    }
+    current.push(text);
+    size += text.length + 1;
+  }
+  if (current.length > 0) out.push(`[${current.join(',')}]`);
+  return out;
+}
+
+/** The edge's next clock: after its last one, every incoming clock and wall time. */
+export async function nextEdgeClock(db: D1Database, tenantId: string, incoming: readonly Change[], now: number): Promise<string> {
+  const row = await db.prepare('SELECT clock FROM tenants WHERE id = ?').bind(tenantId).first<{ clock: string }>();
+  let clock: Hlc = row?.clock ? parseHlc(row.clock) : { millis: 0, counter: 0, origin: EDGE };
+  clock = { ...clock, origin: EDGE };
+  for (const ch of incoming) clock = receive(clock, parseHlc(ch.hlc), now);
+  return formatHlc(receive(clock, clock, now));
+}
+
+/** Statements that append changes, in order, each with the tenant's next seq; a change already stored is skipped. */
+export function appendChanges(db: D1Database, tenantId: string, changes: readonly Change[]): D1PreparedStatement[] {
+  return chunks(changes).flatMap((json) => [
+    db.prepare(
+      `INSERT OR IGNORE INTO changes (tenant_id, seq, tbl, record_id, fields, hlc, origin)
+       SELECT ?1, (SELECT seq FROM tenants WHERE id = ?1) + j.key + 1,
+              j.value ->> 0, j.value ->> 1, j.value -> 2, j.value ->> 3, j.value ->> 4
+       FROM json_each(?2) j`,
+    ).bind(tenantId, json),
+    db.prepare('UPDATE tenants SET seq = seq + json_array_length(?2) WHERE id = ?1').bind(tenantId, json),
+  ]);
+}
+
+/** Invoices a push posts: table invoices, status set to posted. */
+function postedInvoices(changes: readonly Change[]): string[] {
+  const ids = changes.filter((ch) => ch.table === 'invoices' && ch.fields.status === 'posted').map((ch) => ch.id);
+  return [...new Set(ids)];
+}
+
+export interface PushResult {
+  accepted: number;
+  cursor: string;
+  numbers: Record<string, string>;
+}
+
+/** Formats a sequence number as the invoice number people see. */
+export function invoiceNumber(n: number): string {
+  return `INV-${String(n).padStart(6, '0')}`;
+}
+
+/**
+ * Appends pushed changes and numbers newly posted invoices, all in one transaction:
+ * the next numbers of the tenant's gapless sequence, each announced by an edge change
+ * `{ table: invoices, id, fields: { number } }` stamped after the incoming clocks.
+ */
+export async function pushChanges(db: D1Database, tenantId: string, changes: readonly Change[], now = Date.now()): Promise<PushResult> {
+  const posted = JSON.stringify(postedInvoices(changes));
+  const clock = await nextEdgeClock(db, tenantId, changes, now);
+  const assignedAt = new Date(now).toISOString();
+  const statements = [
+    ...appendChanges(db, tenantId, changes),
+    db.prepare(
+      `INSERT INTO invoice_numbers (tenant_id, invoice_id, n, announced, assigned_at)
+       SELECT ?1, f.id, (SELECT COALESCE(MAX(n), 0) FROM invoice_numbers WHERE tenant_id = ?1) + ROW_NUMBER() OVER (ORDER BY f.k), 0, ?3
+       FROM (SELECT j.key AS k, j.value AS id FROM json_each(?2) j
+             WHERE j.value NOT IN (SELECT invoice_id FROM invoice_numbers WHERE tenant_id = ?1)) f`,
+    ).bind(tenantId, posted, assignedAt),
+    db.prepare(
+      `INSERT OR IGNORE INTO changes (tenant_id, seq, tbl, record_id, fields, hlc, origin)
+       SELECT ?1, (SELECT seq FROM tenants WHERE id = ?1) + ROW_NUMBER() OVER (ORDER BY n), 'invoices', invoice_id,
+              json_object('number', printf('INV-%06d', n)), ?2, 'edge'
+       FROM invoice_numbers WHERE tenant_id = ?1 AND announced = 0`,
+    ).bind(tenantId, clock),
+    db.prepare(`UPDATE tenants SET seq = seq + (SELECT COUNT(*) FROM invoice_numbers WHERE tenant_id = ?1 AND announced = 0),
+                clock = MAX(clock, ?2) WHERE id = ?1`).bind(tenantId, clock),
+    db.prepare('UPDATE invoice_numbers SET announced = 1 WHERE tenant_id = ? AND announced = 0').bind(tenantId),
+  ];
+  await db.batch(statements);
+  const [numbers, seq] = await db.batch<{ invoice_id: string; n: number } | { seq: number }>([
+    db.prepare('SELECT invoice_id, n FROM invoice_numbers WHERE tenant_id = ?1 AND invoice_id IN (SELECT value FROM json_each(?2))').bind(tenantId, posted),
+    db.prepare('SELECT seq FROM tenants WHERE id = ?').bind(tenantId),
+  ]);
+  const assigned: Record<string, string> = {};
+  for (const row of numbers?.results ?? []) if ('invoice_id' in row) assigned[row.invoice_id] = invoiceNumber(row.n);
+  const cursorRow = seq?.results[0];
+  return { accepted: changes.length, cursor: String(cursorRow && 'seq' in cursorRow ? cursorRow.seq : 0), numbers: assigned };
+}
+
+interface ChangeRow {
+  seq: number;
+  tbl: Change['table'];
+  record_id: string;
+  fields: string;
+  hlc: string;
+  origin: string;
+}
+
+/** Everyone's changes after the cursor, in stored order. */
+export async function pullChanges(db: D1Database, tenantId: string, since: number, limit: number): Promise<{ changes: Change[]; cursor: string; more: boolean }> {
+  const { results } = await db.prepare('SELECT seq, tbl, record_id, fields, hlc, origin FROM changes WHERE tenant_id = ? AND seq > ? ORDER BY seq LIMIT ?')
+    .bind(tenantId, since, limit + 1).all<ChangeRow>();
+  const page = results.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    changes: page.map((r) => ({ table: r.tbl, id: r.record_id, fields: JSON.parse(r.fields) as Change['fields'], hlc: r.hlc, origin: r.origin })),
+    cursor: String(last ? last.seq : since),
+    more: results.length > limit,
+  };
+}

@@ -3,11 +3,12 @@
 import { addDays } from '../../shared/dates/day.ts';
 import { parseOrThrow } from '../../shared/schema/issues.ts';
 import { workspace, type Workspace, type WorkspaceInput } from '../../shared/schema/workspace.ts';
+import type { Upload } from '../../shared/schema/upload.ts';
 
 type Quantity = number | string | boolean;
 /** Per org: per billing type: the quantity reported. */
 export type OrgRows = Record<string, Record<string, Quantity>>;
-type UploadInput = NonNullable<WorkspaceInput['uploads']>[number];
+type UploadInput = Upload;
 
 /** One module's upload of one day. */
 export function upload(module: string, date: string, orgs: OrgRows): UploadInput {

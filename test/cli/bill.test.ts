@@ -1,0 +1,115 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+// The project's pinned Node 22 (type stripping), whatever node runs vitest.
+const pinned = join(process.cwd(), 'node_modules/.bin/node');
+const node = existsSync(pinned) ? pinned : process.execPath;
+
+async function trueup(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(node, ['cli/trueup.ts', ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+async function tempFile(content: unknown): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'trueup-bill-'));
+  const path = join(dir, 'workspace.json');
+  await writeFile(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
+const days = (from: number, to: number, quantity: number) => Array.from({ length: to - from + 1 }, (_, i) => ({
+  module: 'datto-rmm', date: `2026-10-${String(from + i).padStart(2, '0')}`, orgs: [{ orgId: 's-17', name: 'Brass Building Supplies LLC', metrics: { AllDevicesMetric: quantity } }],
+}));
+
+// The SPEC §10 workspace, with October's uploads: 10 devices on days 1–15, 11 on 16–31.
+const example = {
+  version: 1, currency: 'USD', asOf: '2026-10-31',
+  modules: [], enabledModules: ['datto-rmm', 'datto-edr'],
+  accounts: [{ id: 'a1', name: 'Brass Building Supplies' }],
+  orgMappings: [{ module: 'datto-rmm', orgId: 's-17', accountId: 'a1' }],
+  contracts: [{
+    id: 'c1', accountId: 'a1', name: 'Managed Services', startDate: '2026-01-01', endDate: null,
+    services: [{ id: 's1', name: 'Desktop Monitoring', unitPrice: '5.00', unitCost: '1.20', billing: 'daily' }],
+    serviceMappings: [
+      { module: 'datto-rmm', billingType: 'AllDevicesMetric', serviceId: 's1' },
+      { module: 'datto-rmm', billingType: 'PrinterMetric', ignore: true }],
+  }],
+  uploads: [...days(1, 15, 10), ...days(16, 31, 11)],
+  invoices: [],
+};
+
+describe('npm run trueup -- bill', () => {
+  it('prints the SPEC §10 shape for the period', async () => {
+    const { code, stdout, stderr } = await trueup(['bill', await tempFile(example), '2026-10']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as Record<string, unknown>;
+    // Σ = 150 + 176 = 326 device-days over 31 days → 10.5161; 5 × 326 / 31 = 52.58; 1.20 × 326 / 31 = 12.62.
+    expect(result).toMatchObject({
+      period: '2026-10', asOf: '2026-10-31', currency: 'USD',
+      invoices: [{ accountId: 'a1', period: '2026-10', status: 'draft', number: null, total: '52.58', lines: [
+        { kind: 'item', contractId: 'c1', serviceId: 's1', module: 'datto-rmm', period: '2026-10', quantity: '10.5161', amount: '52.58', cost: '12.62', estimated: false },
+      ] }],
+    });
+  });
+
+  it('takes --as-of and projects the days after it', async () => {
+    const { code, stdout } = await trueup(['bill', await tempFile(example), '2026-10', '--as-of', '2026-10-20']);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as { asOf: string; invoices: { lines: { estimated: boolean }[] }[] };
+    expect(result.asOf).toBe('2026-10-20');
+    expect(result.invoices[0]?.lines[0]?.estimated).toBe(true);
+  });
+
+  it('prints no invoices for a month without billing', async () => {
+    const { code, stdout } = await trueup(['bill', await tempFile(example), '2025-12']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ period: '2025-12', asOf: '2026-10-31', currency: 'USD', invoices: [] });
+  });
+
+  it('fails with every problem by path and nothing on stdout', async () => {
+    const bad = {
+      ...example,
+      accounts: [{ id: 'a1', name: '' }],
+      orgMappings: [{ module: 'datto-rmm', orgId: 's-17', accountId: 'nobody' }],
+      uploads: [{ module: 'datto-rmm', date: '2026-10-32', orgs: [{ orgId: 's-17', metrics: { AllDevicesMetric: -1 } }] }],
+    };
+    const result = await trueup(['bill', await tempFile(bad), '2026-10']);
+    expect(result.code).not.toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('accounts[0].name');
+    expect(result.stderr).toContain('uploads[0].date');
+    expect(result.stderr).toContain('uploads[0].orgs[0].metrics.AllDevicesMetric');
+  });
+
+  it('fails on cross-reference problems, a bad period, a missing file, invalid JSON', async () => {
+    const unknownAccount = await trueup(['bill', await tempFile({ ...example, orgMappings: [{ module: 'datto-rmm', orgId: 's-17', accountId: 'nobody' }] }), '2026-10']);
+    expect(unknownAccount).toMatchObject({ stdout: '' });
+    expect(unknownAccount.code).not.toBe(0);
+    expect(unknownAccount.stderr).toContain('orgMappings[0].accountId');
+    const file = await tempFile(example);
+    const [badMonth, shortMonth, noMonth, missing, invalid] = await Promise.all([
+      trueup(['bill', file, '2026-13']), trueup(['bill', file, '2026-1']), trueup(['bill', file]),
+      trueup(['bill', '/nonexistent.json', '2026-10']), trueup(['bill', await tempFile('{not json'), '2026-10']),
+    ]);
+    for (const result of [badMonth, shortMonth, noMonth, missing]) {
+      expect(result.code).not.toBe(0);
+      expect(result.stdout).toBe('');
+    }
+    expect(badMonth.stderr).toContain('period');
+    expect(invalid.code).not.toBe(0);
+    expect(invalid.stdout).toBe('');
+    expect(invalid.stderr).toMatch(/not valid JSON/);
+  }, 30_000);
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { call, callJson, footprint, newTenant, sampleInvoice } from './support/edge.ts';
+
+interface Share { id: string; token: string; url: string }
+
+async function share(token: string, body: unknown): Promise<Share> {
+  const { status, body: answer } = await callJson<Share>('POST', '/v1/shares', { token, json: body });
+  expect(status).toBe(201);
+  return answer;
+}
+
+describe('shared invoices', () => {
+  it('renders the frozen invoice as a printable page: lines by module, adjustments with their period, totals', async () => {
+    const t = await newTenant();
+    const link = await share(t.adminToken, { invoice: sampleInvoice() });
+    expect(link.url).toBe(`http://edge.test/s/${link.token}`);
+    const response = await call('GET', `/s/${link.token}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    const page = await response.text();
+    for (const text of ['INV-000007', 'Brass Building Supplies', 'Datto RMM', 'Desktop Monitoring', '10.5000', '52.50 USD', '2026-09', '11.0000 → 10.0000', '-5.00 USD', '47.50 USD']) {
+      expect(page).toContain(text);
+    }
+  });
+
+  it('escapes every untrusted string and allows no script', async () => {
+    const t = await newTenant('<b>MSP</b>');
+    const invoice = sampleInvoice('<script>alert("account")</script>');
+    const first = invoice.lines[0];
+    if (first) {
+      first.serviceName = '<img src=x onerror=alert(1)>';
+      first.moduleName = '"><script>alert(2)</script>';
+    }
+    const link = await share(t.adminToken, { invoice });
+    const response = await call('GET', `/s/${link.token}`);
+    const page = await response.text();
+    expect(page).not.toContain('<script');
+    expect(page).not.toContain('<img');
+    expect(page).not.toContain('<b>MSP');
+    expect(page).toContain('&lt;script&gt;alert(&quot;account&quot;)&lt;/script&gt;');
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'none'");
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(page).toContain(`<style nonce="${nonce}">`);
+  });
+
+  it('answers 404 once revoked, and for unknown tokens', async () => {
+    const t = await newTenant();
+    const link = await share(t.adminToken, { invoice: sampleInvoice() });
+    expect((await call('GET', `/s/${link.token}`)).status).toBe(200);
+    expect((await call('DELETE', `/v1/shares/${link.id}`, { token: t.adminToken })).status).toBe(204);
+    expect((await call('GET', `/s/${link.token}`)).status).toBe(404);
+    expect((await call('DELETE', `/v1/shares/${link.id}`, { token: t.adminToken })).status).toBe(404);
+    expect((await call('GET', '/s/tus_unknown')).status).toBe(404);
+  });
+
+  it('answers 404 once expired', async () => {
+    const t = await newTenant();
+    const link = await share(t.adminToken, { invoice: sampleInvoice(), expiresAt: new Date(Date.now() + 1500).toISOString() });
+    expect((await call('GET', `/s/${link.token}`)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+    expect((await call('GET', `/s/${link.token}`)).status).toBe(404);
+  });
+
+  it('rejects a bad invoice listing every problem, writing nothing', async () => {
+    const t = await newTenant();
+    const before = await footprint(t.tenantId);
+    const invoice = { ...sampleInvoice(), period: '2026-13', total: 'lots', lines: [{ ...sampleInvoice().lines[0], kind: 'bonus', amount: 5 }] };
+    const { status, body } = await callJson<{ error: { issues: { path: string }[] } }>('POST', '/v1/shares', { token: t.adminToken, json: { invoice, expiresAt: 'soon' } });
+    expect(status).toBe(400);
+    expect(body.error.issues.map((i) => i.path).sort()).toEqual(['expiresAt', 'invoice.lines[0].amount', 'invoice.lines[0].kind', 'invoice.period', 'invoice.total']);
+    expect(await footprint(t.tenantId)).toEqual(before);
+  });
+});

@@ -10,6 +10,7 @@ export const NAV: NavItem[] = [
   { href: '/modules', label: 'Modules' },
   { href: '/mapping', label: 'Org mapping' },
   { href: '/accounts', label: 'Accounts' },
+  { href: '/billing', label: 'Billing' },
   { href: '/invoices', label: 'Invoices' },
   { href: '/settings', label: 'Settings' },
 ];

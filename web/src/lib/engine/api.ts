@@ -5,6 +5,7 @@ import type { Invoice } from '../../../../shared/schema/invoice.ts';
 import { computePeriod, type PeriodOptions, type PeriodResult } from '../../../../shared/invoice/compute-period.ts';
 import { postInvoice } from '../../../../shared/posting/post.ts';
 import { explainItem, type ItemExplanation } from '../../../../shared/billing/explain.ts';
+import { reportedTypes } from '../../../../shared/insights/reported-types.ts';
 
 /** One billing item: its contract, service, module and period. */
 export interface ItemRef {
@@ -66,6 +67,11 @@ export const engineApi = {
     return explainItem(ws, ref, ref.period, options);
   },
   postAccounts,
+  /** Module → billing types the account's orgs reported with a non-zero quantity. */
+  reportedTypes(ws: Workspace, accountId: string): Record<string, string[]> {
+    const modules = reportedTypes(ws, { accountId }).get(accountId) ?? new Map<string, Set<string>>();
+    return Object.fromEntries([...modules].map(([module, types]) => [module, [...types].sort()]));
+  },
 };
 
 export type EngineApi = typeof engineApi;

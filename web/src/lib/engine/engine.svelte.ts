@@ -143,3 +143,11 @@ export async function postInWorker(source: LiveInputs, request: { period: string
   const ids = request.accountIds.map(() => crypto.randomUUID());
   return engineWorker().post(inputs, { ...request, ids });
 }
+
+/** Module → billing types the account's orgs reported with a non-zero quantity (computed in the worker). */
+export async function reportedTypesOf(source: LiveInputs, accountId: string): Promise<Record<string, string[]>> {
+  const snapshot = source.snapshot();
+  if (!snapshot) return {};
+  const { generation: _generation, ...request } = snapshot;
+  return engineWorker().reported(request, accountId);
+}

@@ -47,6 +47,9 @@ export function workerApi(session: EngineSession) {
     async post(inputs: EngineInputs, request: PostRequest): Promise<PostOutcome> {
       return engineApi.postAccounts(await session.workspace(inputs), request);
     },
+    async reported(inputs: EngineInputs, accountId: string): Promise<Record<string, string[]>> {
+      return engineApi.reportedTypes(await session.workspace(inputs), accountId);
+    },
   };
 }
 

@@ -1,0 +1,37 @@
+// Invoices as the Invoices screens read them from IndexedDB.
+import type { TrueupDb } from '../db/database.ts';
+import type { SharedInvoiceRow } from './shares.ts';
+
+export interface InvoiceEntry {
+  row: SharedInvoiceRow;
+  account: string;
+}
+
+/** Every posted and voided invoice with its account's name, newest period first, then by number. */
+export async function invoiceList(db: TrueupDb): Promise<InvoiceEntry[]> {
+  const [rows, accounts] = await Promise.all([db.invoices.toArray(), db.accounts.toArray()]);
+  const names = new Map(accounts.map((a) => [a.id, a.name]));
+  return rows.filter((r) => r.deleted !== true)
+    .sort((a, b) => b.period.localeCompare(a.period) || (a.number ?? '\uffff').localeCompare(b.number ?? '\uffff'))
+    .map((row) => ({ row, account: names.get(row.accountId) ?? row.accountName ?? row.accountId }));
+}
+
+/** One invoice with its account's name, or null. */
+export async function invoiceEntry(db: TrueupDb, id: string): Promise<InvoiceEntry | null> {
+  const row = await db.invoices.get(id);
+  if (!row || row.deleted === true) return null;
+  const account = await db.accounts.get(row.accountId);
+  return { row, account: account?.name ?? row.accountName ?? row.accountId };
+}
+
+/** Starts a download of text as a file. */
+export function download(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

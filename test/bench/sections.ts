@@ -1,4 +1,5 @@
 import { bench as rmmBench } from './rmm.ts';
+import { bench as edgeBench } from './edge.ts';
 
 /** A benchmark section: measures, prints a short table, returns its figures. */
 export type Section = () => Promise<Record<string, unknown>>;
@@ -6,4 +7,5 @@ export type Section = () => Promise<Record<string, unknown>>;
 /** Every section by name, in the order they run; each lives in its own file. */
 export const SECTIONS: Record<string, Section> = {
   rmm: rmmBench,
+  edge: edgeBench,
 };

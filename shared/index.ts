@@ -11,3 +11,4 @@ export * from './usage/index.ts';
 export * from './billing/index.ts';
 export * from './invoice/index.ts';
 export * from './posting/index.ts';
+export * from './suggest/index.ts';

@@ -17,9 +17,10 @@ export interface Entry {
 export interface AccountIndex {
   accounts: readonly Account[];
   entries: Entry[];
-  byExact: Map<string, Set<number>>;
-  bySurface: Map<string, Set<number>>;
-  byCanon: Map<string, Set<number>>;
+  /** Name key → accounts known by it; true when it is the account's own name, not an alias. */
+  byExact: Map<string, Map<number, boolean>>;
+  bySurface: Map<string, Map<number, boolean>>;
+  byCanon: Map<string, Map<number, boolean>>;
   /** Word (canonical or as written) → entries containing it. */
   postings: Map<string, number[]>;
   /** Two neighbouring words written together → entries ("lonestar" → "Lone Star Roofing"). */
@@ -46,6 +47,12 @@ function addSet<K>(map: Map<K, Set<number>>, key: K, value: number): void {
   else map.set(key, new Set([value]));
 }
 
+function addKey(map: Map<string, Map<number, boolean>>, key: string, entry: Entry): void {
+  let accounts = map.get(key);
+  if (!accounts) map.set(key, accounts = new Map());
+  accounts.set(entry.account, (accounts.get(entry.account) ?? false) || !entry.alias);
+}
+
 const GENERIC_WEIGHT = 0.5;
 
 /** Indexes accounts and the names of orgs already mapped to them (aliases). */
@@ -63,10 +70,10 @@ export function buildAccountIndex(accounts: readonly Account[], aliases: readonl
   const documentFrequency = new Map<string, Set<number>>();
   entries.forEach((entry, e) => {
     const { info } = entry;
-    addSet(index.byExact, info.exactKey, entry.account);
+    addKey(index.byExact, info.exactKey, entry);
     if (info.tokens.length === 0) return;
-    addSet(index.bySurface, info.surfaceKey, entry.account);
-    addSet(index.byCanon, info.canonKey, entry.account);
+    addKey(index.bySurface, info.surfaceKey, entry);
+    addKey(index.byCanon, info.canonKey, entry);
     info.tokens.forEach((t, i) => {
       addTo(index.postings, t.canon, e);
       addTo(index.postings, t.surface, e);
@@ -130,7 +137,7 @@ export function accountsWithPrefix(index: AccountIndex, prefix: string): Set<num
 
 const MAX_PREFIX_WORDS = 64;
 
-// Indexed words an org word may stand for: itself, a one-letter typo of it, a longer word
+// Indexed words an org word may stand for: itself, a one-letter typo or swap of it, a longer word
 // it abbreviates, or a shorter word abbreviating it.
 function relatedWords(index: AccountIndex, word: string, digits: boolean): string[] {
   const out = [word];
@@ -138,6 +145,12 @@ function relatedWords(index: AccountIndex, word: string, digits: boolean): strin
   if (word.length >= 5) {
     for (const d of [word, ...deletions(word)]) {
       for (const v of index.typos.get(d) ?? []) if (v !== word && withinOneEdit(word, v)) out.push(v);
+    }
+  }
+  if (word.length >= 4) {
+    for (let i = 0; i + 1 < word.length; i++) {
+      const swapped = word.slice(0, i) + word.charAt(i + 1) + word.charAt(i) + word.slice(i + 2);
+      if (swapped !== word && index.postings.has(swapped)) out.push(swapped);
     }
   }
   if (word.length >= 3) {

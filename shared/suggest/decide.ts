@@ -31,10 +31,16 @@ const MIN_LONGER_COVER = 0.5;
 const MIN_LONGER_COVER_INSIDE = 0.7;
 const MIN_SIMILARITY = 0.8;
 
-function only(set: ReadonlySet<number> | undefined): number | null {
-  if (!set || set.size !== 1) return null;
-  const [first] = set;
+function only(accounts: ReadonlySet<number> | ReadonlyMap<number, boolean> | undefined): number | null {
+  if (!accounts || accounts.size !== 1) return null;
+  const [first] = accounts.keys();
   return first ?? null;
+}
+
+// Evidence through the name of an org already mapped to the account is a little weaker
+// than the account's own name: the earlier mapping may itself be a special case.
+function own(accounts: ReadonlyMap<number, boolean> | undefined, account: number): number {
+  return accounts?.get(account) === true ? 1 : ALIAS_FACTOR;
 }
 
 interface Scored {
@@ -111,7 +117,7 @@ export function matchName(index: AccountIndex, org: NameInfo): Match | null {
   const exact = index.byExact.get(org.exactKey);
   if (exact && exact.size > 0) {
     const account = only(exact);
-    return account === null ? null : { account, confidence: 1, reason: 'exact' };
+    return account === null ? null : { account, confidence: own(exact, account), reason: 'exact' };
   }
   if (org.truncated) {
     if (org.fullCompact.length < MIN_PREFIX) return null;
@@ -126,12 +132,15 @@ export function matchName(index: AccountIndex, org: NameInfo): Match | null {
   } else {
     const surface = index.bySurface.get(org.surfaceKey);
     const canon = index.byCanon.get(org.canonKey);
-    const all = new Set([...(surface ?? []), ...(canon ?? [])]);
+    const all = new Set([...(surface?.keys() ?? []), ...(canon?.keys() ?? [])]);
     if (all.size > 0) {
       const account = only(all);
-      if (account !== null) return { account, confidence: surface?.has(account) ? CONF_SAME_WRITING : CONF_SAME_WORDS, reason: 'normalized' };
+      if (account !== null) {
+        const confidence = surface?.has(account) ? CONF_SAME_WRITING * own(surface, account) : CONF_SAME_WORDS * own(canon, account);
+        return { account, confidence, reason: 'normalized' };
+      }
       const written = only(surface);
-      return written === null ? null : { account: written, confidence: CONF_TIE_BROKEN, reason: 'normalized' };
+      return written === null ? null : { account: written, confidence: CONF_TIE_BROKEN * own(surface, written), reason: 'normalized' };
     }
   }
   const picked = pickSimilar(scoreCandidates(index, org));

@@ -1,2 +1,1 @@
-export { suggestMappings, type Suggestion, type SuggestOptions, type Reason } from './suggest.ts';
-export { analyzeName, type NameInfo, type NameToken } from './name.ts';
+export { suggestMappings, type Suggestion, type SuggestOptions, type SuggestionReason } from './suggest.ts';

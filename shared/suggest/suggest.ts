@@ -6,7 +6,7 @@ import { matchName, type Reason } from './decide.ts';
 import { analyzeName } from './name.ts';
 import { latestOrgs, unmappedOrgs } from './unmapped.ts';
 
-export type { Reason } from './decide.ts';
+export type { Reason as SuggestionReason } from './decide.ts';
 
 export interface Suggestion {
   module: string;

@@ -44,7 +44,7 @@ export function csvToUploads(text: string, module: string, modules?: ReadonlyMap
   if (moduleCheck.success && modules && !def) issues.push({ path: 'module', message: `unknown module "${module}"` });
   const knownTypes = def ? new Set(def.billingTypes.map((t) => t.id)) : null;
 
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { delimiter: ',', skipEmptyLines: false });
   for (const error of parsed.errors) issues.push(lineIssue((error.row ?? 0) + 1, null, error.message));
   const [header, ...rows] = parsed.data;
   if (!header || header.every((cell) => cell.trim() === '')) throw new ValidationError([...issues, lineIssue(1, null, `the CSV is empty: expected a header ${CSV_COLUMNS.join(',')}`)], 'CSV upload');

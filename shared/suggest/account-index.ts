@@ -177,12 +177,14 @@ export function candidateEntries(index: AccountIndex, org: NameInfo): number[] {
   const hits = new Map<number, number>();
   let orgInitials = 0;
   org.tokens.forEach((t, i) => {
-    const seen = new Set<number>();
+    // Each org word credits an entry once, with the most words it explains there.
+    const seen = new Map<number, number>();
     const credit = (list: readonly number[] | undefined, amount: number) => {
       for (const e of list ?? []) {
-        if (seen.has(e)) continue;
-        seen.add(e);
-        hits.set(e, (hits.get(e) ?? 0) + amount);
+        const before = seen.get(e) ?? 0;
+        if (amount <= before) continue;
+        seen.set(e, amount);
+        hits.set(e, (hits.get(e) ?? 0) + amount - before);
       }
     };
     for (const w of new Set([...relatedWords(index, t.canon, t.digits), ...relatedWords(index, t.surface, t.digits)])) {
@@ -190,10 +192,11 @@ export function candidateEntries(index: AccountIndex, org: NameInfo): number[] {
     }
     credit(index.joined.get(t.surface), 2);
     credit(index.joined.get(t.canon), 2);
+    // Two org words written as one account word ("Blue Bird" / "Bluebird") are both found.
     const next = org.tokens[i + 1];
     if (next) {
-      credit(index.postings.get(t.surface + next.surface), 1);
-      credit(index.postings.get(t.canon + next.canon), 1);
+      credit(index.postings.get(t.surface + next.surface), 2);
+      credit(index.postings.get(t.canon + next.canon), 2);
     }
     if (seen.size === 0 && mayBeInitials(t)) orgInitials++;
   });

@@ -51,7 +51,8 @@ const example = {
   ],
 };
 
-describe('trueup suggest <workspace.json>', () => {
+// Each case starts Node; a busy machine must not turn that into a failure.
+describe('trueup suggest <workspace.json>', { timeout: 60_000 }, () => {
   it('prints { suggestions } for the unmapped orgs of every module, as JSON on stdout', async () => {
     const { code, stdout, stderr } = await trueup(['suggest', await tempFile(example)]);
     expect(stderr).toBe('');

@@ -1,41 +1,58 @@
 import { divRound } from '../money/decimal.ts';
 import { lineAmount } from '../money/amount.ts';
 import type { BillingMode } from '../schema/workspace.ts';
+import { mulDivRound, type Units } from './whole.ts';
 
-/** What the mode formulas need from an item's daily quantities over its N active days (10^-4 units). */
+/**
+ * What the mode formulas need from an item's daily quantities over its N active days, in
+ * 10^-4 units: JS integers on the fast path, bigints when a sum passes 2^53.
+ */
 export interface UsageSummary {
-  sum: bigint;
-  lastDay: bigint;
-  peak: bigint;
+  sum: Units;
+  lastDay: Units;
+  peak: Units;
   activeDays: number;
   periodDays: number;
 }
 
-/** An item's shown quantity (10^-4 units) and rounded money (minor units). */
-export interface Figures {
-  quantity: bigint;
-  amount: bigint;
-  cost: bigint | null;
+/** A unit price or cost in 10^-4 units, as a bigint and, when exact, as a JS number. */
+export interface Price {
+  units: bigint;
+  fast: number | null;
+}
+
+/** Wraps price units (10^-4) for the formulas. */
+export function toPrice(units: bigint): Price {
+  return { units, fast: units <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(units) : null };
+}
+
+// price (10^-4) × quantity (10^-4) → 10^-8 of the currency unit.
+const SCALE = 1e8;
+
+/** The quantity a mode bills (SPEC §5): Σq (daily, shown as Σq/D), q on the last active day, or max q. */
+export function billedQuantity(mode: BillingMode, usage: UsageSummary): Units {
+  return mode === 'daily' ? usage.sum : mode === 'peak' ? usage.peak : usage.lastDay;
+}
+
+/** The quantity shown on the line, 10^-4 units: Σq/D rounded half away from zero for daily, else the billed quantity. */
+export function shownQuantity(mode: BillingMode, usage: UsageSummary): Units {
+  if (mode !== 'daily') return billedQuantity(mode, usage);
+  const sum = usage.sum;
+  const fast = typeof sum === 'number' ? mulDivRound(sum, 1, 1, usage.periodDays) : null;
+  return fast ?? divRound(BigInt(sum), BigInt(usage.periodDays));
 }
 
 /**
- * The SPEC §5 table: daily Σq/D at price × Σq / D; period-end q_last and peak q_max at
- * price × q × N / D. Each amount is rounded once, half away from zero.
+ * The SPEC §5 amount (or cost) of a line in minor units: unit × Σq / D for daily,
+ * unit × q × N / D otherwise, rounded once, half away from zero. Exact JS integer
+ * arithmetic when it fits below 2^53, lineAmount's BigInt otherwise: same results.
  */
-export function itemFigures(mode: BillingMode, usage: UsageSummary, price: bigint, cost: bigint | null, currency: string): Figures {
-  const d = BigInt(usage.periodDays);
-  if (mode === 'daily') {
-    return {
-      quantity: divRound(usage.sum, d),
-      amount: lineAmount(price, usage.sum, 1n, d, currency),
-      cost: cost === null ? null : lineAmount(cost, usage.sum, 1n, d, currency),
-    };
+export function lineMoney(mode: BillingMode, usage: UsageSummary, unit: Price, currency: string, minorFactor: number): Units {
+  const q = billedQuantity(mode, usage);
+  const n = mode === 'daily' ? 1 : usage.activeDays;
+  if (unit.fast !== null && typeof q === 'number') {
+    const fast = mulDivRound(unit.fast, q, n * minorFactor, SCALE * usage.periodDays);
+    if (fast !== null) return fast;
   }
-  const q = mode === 'peak' ? usage.peak : usage.lastDay;
-  const n = BigInt(usage.activeDays);
-  return {
-    quantity: q,
-    amount: lineAmount(price, q, n, d, currency),
-    cost: cost === null ? null : lineAmount(cost, q, n, d, currency),
-  };
+  return lineAmount(unit.units, BigInt(q), BigInt(n), BigInt(usage.periodDays), currency);
 }

@@ -1,26 +1,30 @@
 import type { BillingMode } from '../schema/workspace.ts';
 import type { DailyQuantity } from '../schema/invoice.ts';
 
-/** The bill for one (contract service, module, period) (SPEC §5); amounts are currency strings. */
+/**
+ * The bill for one (contract service, module, period) (SPEC §5); amounts are currency
+ * strings. It is also its own invoice line (an InvoiceLine with a few extra fields), so
+ * the engine builds one object per item, not two.
+ */
 export interface BillingItem {
-  key: string;
-  accountId: string;
+  kind: 'item';
   contractId: string;
   serviceId: string;
   module: string;
   period: string;
+  /** The quantity shown: Σq/D (daily), q on the last active day (period-end) or max q (peak), 4 dp. */
+  quantity: string;
+  amount: string;
+  cost: string | null;
+  /** True when an active day lies after asOf and was projected. */
+  estimated: boolean;
   serviceName: string;
   moduleName: string;
   billing: BillingMode;
   unitPrice: string;
   unitCost: string | null;
-  /** The quantity shown: Σq/D (daily), q on the last active day (period-end) or max q (peak), 4 dp. */
-  quantity: string;
-  amount: string;
-  cost: string | null;
   margin: string | null;
-  /** True when an active day lies after asOf and was projected. */
-  estimated: boolean;
+  accountId: string;
   activeDays: number;
   periodDays: number;
   daily?: DailyQuantity[];

@@ -2,9 +2,13 @@ import { periodLength, periodEnd, periodStart } from '../dates/period.ts';
 import type { Contract, ContractService, Workspace } from '../schema/workspace.ts';
 import { itemKey } from './item.ts';
 
+/** The key of the item a spec computes, in a period. */
+export function specKey(spec: ItemSpec, period: string): string {
+  return itemKey(spec.contract.id, spec.service.id, spec.module, period);
+}
+
 /** What one billing item sums: a service's mapped billing types of one module over the account's orgs of it. */
 export interface ItemSpec {
-  key: string;
   accountId: string;
   contract: Contract;
   contractIndex: number;
@@ -81,7 +85,6 @@ export function planItems(ws: Workspace, period: string, orgs: OrgsByAccount, ac
       if (!modules) return;
       for (const [module, billingTypes] of modules) {
         specs.push({
-          key: itemKey(contract.id, service.id, module, period),
           accountId: contract.accountId, contract, contractIndex, service, serviceIndex, module, billingTypes,
           orgIds: orgs.get(contract.accountId)?.get(module) ?? [], first, last,
         });
@@ -106,7 +109,6 @@ export function specForPosted(ws: Workspace, orgs: OrgsByAccount, ref: { contrac
   const [first, last] = activeRange(contract, ref.period);
   const billingTypes = mappedTypes(contract, (module) => module === ref.module).get(service.id)?.get(ref.module) ?? [];
   return {
-    key: itemKey(contract.id, service.id, ref.module, ref.period),
     accountId: contract.accountId, contract, contractIndex, service, serviceIndex, module: ref.module, billingTypes,
     orgIds: orgs.get(contract.accountId)?.get(ref.module) ?? [], first, last,
   };

@@ -4,7 +4,7 @@ import { formatQuantity, parseScaled, QTY_SCALE } from '../money/decimal.ts';
 import type { InvoiceLine } from '../schema/invoice.ts';
 import type { Workspace } from '../schema/workspace.ts';
 import { computeItems, type ComputeContext, type ComputedItem } from '../billing/compute.ts';
-import { planItems, specForPosted, type OrgsByAccount } from '../billing/plan.ts';
+import { planItems, specForPosted, specKey, type OrgsByAccount } from '../billing/plan.ts';
 import { itemKey } from '../billing/item.ts';
 import type { PostedIndex, PostedItem } from './posted.ts';
 
@@ -13,6 +13,7 @@ export interface DueAdjustment {
   accountId: string;
   key: string;
   line: InvoiceLine;
+  amount: bigint;
   contractIndex: number;
   serviceIndex: number;
 }
@@ -49,7 +50,7 @@ export function dueAdjustments(ws: Workspace, period: string, base: Omit<Compute
   const due: DueAdjustment[] = [];
   for (const [earlier, accountIds] of [...accountsByPeriod].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const specs = planItems(ws, earlier, orgs, accountIds);
-    const planned = new Set(specs.map((s) => s.key));
+    const planned = new Set(specs.map((s) => specKey(s, earlier)));
     for (const [key, item] of postedByPeriod.get(earlier) ?? []) {
       const line = item.line;
       if (!line || planned.has(key) || !accountIds.has(item.accountId)) continue;
@@ -57,27 +58,28 @@ export function dueAdjustments(ws: Workspace, period: string, base: Omit<Compute
       if (spec) specs.push(spec);
     }
     for (const computed of computeItems({ ...base, period: earlier }, specs)) {
-      const accountId = posted.items.get(computed.spec.key)?.accountId ?? computed.spec.accountId;
-      const adjustment = adjustmentFor(computed, posted, base.currency);
-      if (adjustment) due.push({ accountId, key: computed.spec.key, line: adjustment, contractIndex: computed.spec.contractIndex, serviceIndex: computed.spec.serviceIndex });
+      const key = specKey(computed.spec, earlier);
+      const accountId = posted.items.get(key)?.accountId ?? computed.spec.accountId;
+      const adjustment = adjustmentFor(key, computed, posted, base.currency);
+      if (adjustment) due.push({ accountId, key, line: adjustment.line, amount: adjustment.amount, contractIndex: computed.spec.contractIndex, serviceIndex: computed.spec.serviceIndex });
     }
   }
   return due;
 }
 
-function adjustmentFor(computed: ComputedItem, posted: PostedIndex, currency: string): InvoiceLine | null {
-  const { spec, item } = computed;
-  const before = posted.items.get(spec.key);
+function adjustmentFor(key: string, computed: ComputedItem, posted: PostedIndex, currency: string): { line: InvoiceLine; amount: bigint } | null {
+  const { item } = computed;
+  const before = posted.items.get(key);
   const postedAmount = before?.line ? amountUnits(before.line.amount, currency) : 0n;
-  const delta = computed.amount - postedAmount - (before?.adjusted ?? 0n);
+  const delta = BigInt(computed.amount) - postedAmount - (before?.adjusted ?? 0n);
   if (delta === 0n) return null;
   const oldQuantity = before?.lastQuantity ?? formatQuantity(0n);
   let cost: bigint | null = null;
   if (computed.cost !== null) {
     const postedCost = before?.line?.cost ? amountUnits(before.line.cost, currency) : 0n;
-    cost = computed.cost - postedCost - (before?.adjustedCost ?? 0n);
+    cost = BigInt(computed.cost) - postedCost - (before?.adjustedCost ?? 0n);
   }
-  return {
+  const line: InvoiceLine = {
     kind: 'adjustment',
     contractId: item.contractId,
     serviceId: item.serviceId,
@@ -87,7 +89,7 @@ function adjustmentFor(computed: ComputedItem, posted: PostedIndex, currency: st
     moduleName: item.moduleName,
     billing: item.billing,
     unitPrice: item.unitPrice,
-    quantity: formatQuantity(computed.quantity - parseScaled(oldQuantity, QTY_SCALE)),
+    quantity: formatQuantity(BigInt(computed.quantity) - parseScaled(oldQuantity, QTY_SCALE)),
     amount: formatAmount(delta, currency),
     cost: cost === null ? null : formatAmount(cost, currency),
     margin: cost === null ? null : formatAmount(delta - cost, currency),
@@ -95,6 +97,7 @@ function adjustmentFor(computed: ComputedItem, posted: PostedIndex, currency: st
     oldQuantity,
     newQuantity: item.quantity,
   };
+  return { line, amount: delta };
 }
 
 /** The key of the item an invoice line bills or adjusts. */

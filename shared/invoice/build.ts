@@ -1,25 +1,20 @@
-import { amountUnits, formatAmount } from '../money/amount.ts';
-import type { Invoice, InvoiceLine } from '../schema/invoice.ts';
-
-/** Σ of the rounded line amounts, in minor units. */
-export function linesTotal(lines: readonly InvoiceLine[], currency: string): bigint {
-  let total = 0n;
-  for (const line of lines) total += amountUnits(line.amount, currency);
-  return total;
-}
+import { formatUnits, sumUnits } from '../billing/whole.ts';
+import { minorDigits } from '../money/currency.ts';
+import type { Invoice } from '../schema/invoice.ts';
+import type { OrderedLine } from './lines.ts';
 
 /** A draft invoice of one account and period: total = Σ rounded lines, a credit note when negative. */
-export function draftInvoice(account: { id: string; name?: string }, period: string, currency: string, lines: InvoiceLine[]): Invoice {
-  const total = linesTotal(lines, currency);
+export function draftInvoice(account: { id: string; name?: string }, period: string, currency: string, lines: readonly OrderedLine[]): Invoice {
+  const total = sumUnits(lines.map((l) => l.amount));
   const invoice: Invoice = {
     accountId: account.id,
     period,
     status: 'draft',
     number: null,
     currency,
-    total: formatAmount(total, currency),
-    creditNote: total < 0n,
-    lines,
+    total: formatUnits(total, minorDigits(currency)),
+    creditNote: total < 0,
+    lines: lines.map((l) => l.line),
   };
   if (account.name !== undefined) invoice.accountName = account.name;
   return invoice;

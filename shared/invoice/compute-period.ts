@@ -8,7 +8,7 @@ import { orgsByAccount, planItems } from '../billing/plan.ts';
 import type { BillingItem } from '../billing/item.ts';
 import { dueAdjustments } from './adjustments.ts';
 import { indexPosted } from './posted.ts';
-import { itemLine, orderLines, type OrderedLine } from './lines.ts';
+import { orderLines, type OrderedLine } from './lines.ts';
 import { draftInvoice } from './build.ts';
 
 export interface PeriodOptions {
@@ -27,7 +27,7 @@ export interface PeriodResult {
   period: string;
   asOf: string;
   currency: string;
-  /** Pending billing items (accounts whose invoice is posted are not recomputed). */
+  /** Pending billing items (accounts whose invoice is posted are not recomputed); the same objects are the drafts' item lines. */
   items: BillingItem[];
   adjustments: Adjustment[];
   /** One per account with items or adjustments: a draft, or the posted invoice untouched. */
@@ -63,7 +63,7 @@ export function computePeriod(ws: Workspace, period: string, options: PeriodOpti
     if (list) list.push(entry);
     else linesByAccount.set(accountId, [entry]);
   };
-  for (const { spec, item } of computed) add(item.accountId, { line: itemLine(item), contractIndex: spec.contractIndex, serviceIndex: spec.serviceIndex });
+  for (const entry of computed) add(entry.item.accountId, entry);
   for (const adjustment of due) add(adjustment.accountId, adjustment);
 
   const invoices: Invoice[] = [];

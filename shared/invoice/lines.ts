@@ -1,37 +1,19 @@
 import type { InvoiceLine } from '../schema/invoice.ts';
-import type { BillingItem } from '../billing/item.ts';
+import type { Units } from '../billing/whole.ts';
 
-/** The invoice line of a billing item; daily quantities ride along when the item has them. */
-export function itemLine(item: BillingItem): InvoiceLine {
-  const line: InvoiceLine = {
-    kind: 'item',
-    contractId: item.contractId,
-    serviceId: item.serviceId,
-    module: item.module,
-    period: item.period,
-    serviceName: item.serviceName,
-    moduleName: item.moduleName,
-    billing: item.billing,
-    unitPrice: item.unitPrice,
-    quantity: item.quantity,
-    amount: item.amount,
-    cost: item.cost,
-    margin: item.margin,
-    estimated: item.estimated,
-  };
-  if (item.daily) line.daily = item.daily;
-  return line;
-}
-
-/** A line with what orders it on its invoice: module (catalog order), items before adjustments, contract, service, period. */
+/** A line with its exact amount and what orders it on its invoice. */
 export interface OrderedLine {
   line: InvoiceLine;
+  amount: Units;
   contractIndex: number;
   serviceIndex: number;
 }
 
-/** Sorts lines so each module's lines are together (SPEC §6), in a stable, predictable order. */
-export function orderLines(lines: OrderedLine[], moduleRank: ReadonlyMap<string, number>): InvoiceLine[] {
+/**
+ * Sorts lines so each module's lines are together (SPEC §6): modules in catalog order
+ * (custom ones after), items before adjustments, then contract, service and period.
+ */
+export function orderLines(lines: OrderedLine[], moduleRank: ReadonlyMap<string, number>): OrderedLine[] {
   const rank = (module: string) => moduleRank.get(module) ?? Number.MAX_SAFE_INTEGER;
   return [...lines].sort((a, b) =>
     rank(a.line.module) - rank(b.line.module)
@@ -39,6 +21,17 @@ export function orderLines(lines: OrderedLine[], moduleRank: ReadonlyMap<string,
     || (a.line.kind === b.line.kind ? 0 : a.line.kind === 'item' ? -1 : 1)
     || a.contractIndex - b.contractIndex
     || a.serviceIndex - b.serviceIndex
-    || (a.line.period < b.line.period ? -1 : a.line.period > b.line.period ? 1 : 0),
-  ).map((entry) => entry.line);
+    || (a.line.period < b.line.period ? -1 : a.line.period > b.line.period ? 1 : 0));
+}
+
+/** The fields an invoice line keeps when it is posted (the engine's extra fields dropped). */
+export function frozenLine(line: InvoiceLine): InvoiceLine {
+  const frozen: InvoiceLine = {
+    kind: line.kind, contractId: line.contractId, serviceId: line.serviceId, module: line.module, period: line.period,
+    quantity: line.quantity, amount: line.amount, cost: line.cost, estimated: line.estimated,
+  };
+  for (const key of ['serviceName', 'moduleName', 'billing', 'unitPrice', 'margin', 'oldQuantity', 'newQuantity', 'daily'] as const) {
+    if (line[key] !== undefined) Object.assign(frozen, { [key]: line[key] });
+  }
+  return frozen;
 }

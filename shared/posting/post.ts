@@ -3,6 +3,7 @@ import { periodEnd } from '../dates/period.ts';
 import type { Invoice } from '../schema/invoice.ts';
 import type { Workspace } from '../schema/workspace.ts';
 import { computePeriod } from '../invoice/compute-period.ts';
+import { frozenLine } from '../invoice/lines.ts';
 import { formatInvoiceNumber, nextInvoiceNumber } from './number.ts';
 
 export interface PostOptions {
@@ -56,7 +57,7 @@ function post(ws: Workspace, accountIds: readonly string[], period: string, asOf
     const id = requested ?? freeId(used, accountId, period);
     if (used.has(id)) throw new Error(`invoice id "${id}" is already used`);
     used.add(id);
-    added.push({ ...draft, id, status: 'posted', number, postedAt });
+    added.push({ ...draft, id, status: 'posted', number, postedAt, lines: draft.lines.map(frozenLine) });
   });
   return { ...ws, invoices: [...ws.invoices, ...added] };
 }

@@ -3,7 +3,8 @@
 import { quantityUnits } from '../money/decimal.ts';
 
 const FAST_NUMBER_LIMIT = 1e11;
-const FAST_DIGITS = 11;
+const FAST_TEXT_DIGITS = 15;
+const SCALE = [10_000, 1_000, 100, 10, 1];
 
 /** A quantity (number, decimal string or boolean) in 10^-4 units as an exact JS integer. */
 export function unitsOf(value: number | string | boolean): number {
@@ -14,13 +15,27 @@ export function unitsOf(value: number | string | boolean): number {
     return safeUnits(quantityUnits(value), value);
   }
   if (typeof value === 'boolean') return value ? 10_000 : 0;
-  const dot = value.indexOf('.');
-  const whole = dot < 0 ? value : value.slice(0, dot);
-  const fraction = dot < 0 ? '' : value.slice(dot + 1);
-  if (whole.length > 0 && whole.length <= FAST_DIGITS && fraction.length <= 4 && /^\d+$/.test(whole) && /^\d*$/.test(fraction)) {
-    return Number(whole) * 10_000 + (fraction === '' ? 0 : Number(fraction.padEnd(4, '0')));
+  return textUnits(value);
+}
+
+// Digits and at most one dot, at most 4 decimals, at most 15 digits: exact as a JS
+// integer; anything else goes through the BigInt parser (which also reports errors).
+function textUnits(text: string): number {
+  let units = 0;
+  let decimals = -1;
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 && decimals < 0 && digits > 0) {
+      decimals = 0;
+      continue;
+    }
+    if (c < 48 || c > 57 || ++digits > FAST_TEXT_DIGITS) return safeUnits(quantityUnits(text), text);
+    if (decimals >= 0 && ++decimals > 4) return safeUnits(quantityUnits(text), text);
+    units = units * 10 + (c - 48);
   }
-  return safeUnits(quantityUnits(value), value);
+  if (digits === 0) return safeUnits(quantityUnits(text), text);
+  return units * (SCALE[decimals < 0 ? 0 : decimals] as number);
 }
 
 function safeUnits(units: bigint, value: number | string): number {

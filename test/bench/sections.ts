@@ -1,5 +1,6 @@
 import { bench as rmmBench } from './rmm.ts';
 import { bench as edgeBench } from './edge.ts';
+import { bench as engineBench } from './engine.ts';
 import { bench as suggestBench } from './suggest.ts';
 
 /** A benchmark section: measures, prints a short table, returns its figures. */
@@ -9,5 +10,6 @@ export type Section = () => Promise<Record<string, unknown>>;
 export const SECTIONS: Record<string, Section> = {
   rmm: rmmBench,
   edge: edgeBench,
+  engine: engineBench,
   suggest: suggestBench,
 };

@@ -1,0 +1,51 @@
+// Exact integer arithmetic on JS numbers for the common case where every value stays
+// below 2^53; BigInt (shared/money) takes over where a value would not fit.
+
+/** An exact integer count of units: a JS number while safe, else a bigint. */
+export type Units = number | bigint;
+
+/** round(a × b × c / den), half away from zero, for non-negative integers; null when a × b × c passes 2^53. */
+export function mulDivRound(a: number, b: number, c: number, den: number): number | null {
+  // Rounding is monotonic, so a float product at or below 2^53 − 1 means the true one is
+  // too, and then every partial product was exact as well.
+  const product = a * b * c;
+  if (!(product <= Number.MAX_SAFE_INTEGER)) return null;
+  let quotient = Math.floor(product / den);
+  let rest = product - quotient * den;
+  if (rest < 0) {
+    quotient -= 1;
+    rest += den;
+  } else if (rest >= den) {
+    quotient += 1;
+    rest -= den;
+  }
+  return 2 * rest >= den ? quotient + 1 : quotient;
+}
+
+/** An integer count of 10^-scale units as a decimal string with exactly scale decimals. */
+export function formatUnits(units: Units, scale: number): string {
+  const negative = units < 0;
+  let digits = String(negative ? -units : units);
+  if (digits.length <= scale) digits = digits.padStart(scale + 1, '0');
+  const sign = negative ? '-' : '';
+  if (scale === 0) return sign + digits;
+  const cut = digits.length - scale;
+  return sign + digits.slice(0, cut) + '.' + digits.slice(cut);
+}
+
+/** a − b exactly. */
+export function subtractUnits(a: Units, b: Units): Units {
+  if (typeof a === 'number' && typeof b === 'number' && Math.abs(a) + Math.abs(b) <= Number.MAX_SAFE_INTEGER) return a - b;
+  return BigInt(a) - BigInt(b);
+}
+
+/** Σ of units exactly: JS numbers while the running sum is safe. */
+export function sumUnits(values: Iterable<Units>): Units {
+  let fast = 0;
+  let big: bigint | null = null;
+  for (const value of values) {
+    if (big === null && typeof value === 'number' && Math.abs(fast) + Math.abs(value) <= Number.MAX_SAFE_INTEGER) fast += value;
+    else big = (big ?? BigInt(fast)) + BigInt(value);
+  }
+  return big ?? fast;
+}

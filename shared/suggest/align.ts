@@ -32,7 +32,7 @@ export interface Alignment {
 // Similarity of a word pair by the kind of evidence.
 const SIM_EXACT = 1;
 const SIM_JOINED = 0.95; // "Lonestar" / "Lone Star"
-const SIM_TYPO = 0.85; // one letter off in a word of at least 5 letters
+const SIM_TYPO = 0.85; // one letter off (not the first) in a word of at least 5 letters
 const SIM_INITIALS = 0.8; // "CU" / "Credit Union"
 const SIM_PREFIX = 0.75; // "Constr." / "Construction", "Manageme" cut off
 const MIN_TYPO_LENGTH = 5;
@@ -77,9 +77,12 @@ function pairJoined(one: Side, two: Side): void {
   });
 }
 
+// First letters are seldom mistyped but often tell real names apart ("Bell" / "Dell",
+// "Mason" / "Jason"), so a typo keeps the first letter.
 function typo(x: NameToken, y: NameToken): boolean {
   if (x.digits || y.digits) return false;
   const near = (a: string, b: string) => {
+    if (a[0] !== b[0]) return false;
     const shortest = Math.min(a.length, b.length);
     return (shortest >= MIN_TYPO_LENGTH && withinOneEdit(a, b)) || (shortest >= MIN_SWAP_LENGTH && swapped(a, b));
   };

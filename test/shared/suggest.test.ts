@@ -128,6 +128,10 @@ describe('suggestMappings: similar names', () => {
       .toEqual(['Thompson Family Farms', 'Teal Tech Inc.', 'Navy Navigation Co.', null]);
   });
 
+  it('does not take a different first letter for a typo', () => {
+    expect(suggested(['Mason Dental Group', 'Hansen Plumbing'], ['Jason Dental Group', 'Hanson Plumbing'])).toEqual([null, 'Hansen Plumbing']);
+  });
+
   it('matches reordered words, joined or split words, abbreviations and initials', () => {
     const accounts = ['Jackson & Miller CPAs', 'Lone Star Roofing', 'Northside Auto Body', 'Carlson & Sons Construction', 'Granite State Credit Union'];
     expect(suggested(accounts, ['Miller & Jackson CPAs', 'Lonestar Roofing', 'North Side Auto Body', 'Carlson & Sons Constr.', 'Granite State CU']))

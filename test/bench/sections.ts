@@ -2,6 +2,7 @@ import { bench as rmmBench } from './rmm.ts';
 import { bench as edgeBench } from './edge.ts';
 import { bench as engineBench } from './engine.ts';
 import { bench as suggestBench } from './suggest.ts';
+import { bench as recomputeBench } from './recompute.ts';
 
 /** A benchmark section: measures, prints a short table, returns its figures. */
 export type Section = () => Promise<Record<string, unknown>>;
@@ -12,4 +13,5 @@ export const SECTIONS: Record<string, Section> = {
   edge: edgeBench,
   engine: engineBench,
   suggest: suggestBench,
+  recompute: recomputeBench,
 };

@@ -2,7 +2,6 @@ import { moduleDays, type ModuleDays } from '../usage/module-days.ts';
 import { columnOf, readSeries, type ModuleSeries } from '../usage/series.ts';
 import { exactUsage, toDailyQuantities } from '../usage/exact.ts';
 import type { UploadIndex } from '../usage/upload-index.ts';
-import { priceUnits } from '../money/amount.ts';
 import { minorDigits } from '../money/currency.ts';
 import type { ModuleDef } from '../schema/module.ts';
 import type { DailyQuantity } from '../schema/invoice.ts';
@@ -45,6 +44,16 @@ interface ModuleData {
  */
 export function computeItems(context: ComputeContext, specs: readonly ItemSpec[], withDaily = false): ComputedItem[] {
   const data = readModules(context, specs);
+  // Services repeat across contracts with the same few prices: parse each text once.
+  const parsed = new Map<string, Price>();
+  const priceOf = (text: string): Price => {
+    let price = parsed.get(text);
+    if (price === undefined) {
+      price = toPrice(text);
+      parsed.set(text, price);
+    }
+    return price;
+  };
   const prices = new Map<ContractService, { price: Price; cost: Price | null }>();
   const digits = minorDigits(context.currency);
   const minorFactor = 10 ** digits;
@@ -57,7 +66,7 @@ export function computeItems(context: ComputeContext, specs: readonly ItemSpec[]
     const service = spec.service;
     let unit = prices.get(service);
     if (unit === undefined) {
-      unit = { price: toPrice(priceUnits(service.unitPrice)), cost: service.unitCost == null ? null : toPrice(priceUnits(service.unitCost)) };
+      unit = { price: priceOf(service.unitPrice), cost: service.unitCost == null ? null : priceOf(service.unitCost) };
       prices.set(service, unit);
     }
     let daily: DailyQuantity[] | undefined;

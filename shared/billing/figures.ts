@@ -1,5 +1,5 @@
 import { divRound } from '../money/decimal.ts';
-import { lineAmount } from '../money/amount.ts';
+import { lineAmount, priceUnits } from '../money/amount.ts';
 import type { BillingMode } from '../schema/workspace.ts';
 import { mulDivRound, type Units } from './whole.ts';
 
@@ -21,8 +21,9 @@ export interface Price {
   fast: number | null;
 }
 
-/** Wraps price units (10^-4) for the formulas. */
-export function toPrice(units: bigint): Price {
+/** Parses a unit price or cost (at most 4 dp) for the formulas: a JS integer of 10^-4 units when exact. */
+export function toPrice(text: string): Price {
+  const units = priceUnits(text);
   return { units, fast: units <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(units) : null };
 }
 

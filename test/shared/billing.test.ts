@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computePeriod } from '../../shared/invoice/compute-period.ts';
+import { explainItem } from '../../shared/billing/explain.ts';
 import type { Workspace } from '../../shared/schema/workspace.ts';
 import type { Invoice } from '../../shared/schema/invoice.ts';
 import { oneService, scenario, upload, uploadsEachDay, type OrgRows } from '../support/billing.ts';
@@ -240,5 +241,20 @@ describe('currencies', () => {
     const ws = oneService({ currency: 'JPY', unitPrice: '99.5', unitCost: '10.4999', uploads, asOf: '2026-09-30' });
     expect(linesOf(ws, '2026-09')).toEqual([{ ...rmmLine, period: '2026-09', quantity: '1.0000', amount: '100', cost: '10' }]);
     expect(invoiceOf(ws, '2026-09')).toMatchObject({ currency: 'JPY', total: '100' });
+  });
+});
+
+describe('explainItem: the drill-down of one line', () => {
+  it('splits each active day by org and billing type, with the upload day it was read from', () => {
+    const uploads = [upload('datto-rmm', '2026-09-01', { 's-17': { AllDevicesMetric: 4 }, 's-18': { AllDevicesMetric: 6 } }), upload('datto-rmm', '2026-09-03', { 's-17': { AllDevicesMetric: 5 } })];
+    const ws = oneService({ uploads, orgs: ['s-17', 's-18'], asOf: '2026-09-03', startDate: '2026-09-02' });
+    const explained = explainItem(ws, { contractId: 'c1', serviceId: 's1', module: 'datto-rmm' }, '2026-09');
+    expect(explained?.item).toMatchObject({ quantity: '5.0000', amount: '25.00', estimated: true, activeDays: 29 });
+    expect(explained?.days.slice(0, 3)).toEqual([
+      { date: '2026-09-02', quantity: '10.0000', carried: true, estimated: false, sourceDate: '2026-09-01', parts: [{ orgId: 's-17', orgName: 's-17', billingType: 'AllDevicesMetric', quantity: '4.0000' }, { orgId: 's-18', orgName: 's-18', billingType: 'AllDevicesMetric', quantity: '6.0000' }] },
+      { date: '2026-09-03', quantity: '5.0000', carried: false, estimated: false, sourceDate: '2026-09-03', parts: [{ orgId: 's-17', orgName: 's-17', billingType: 'AllDevicesMetric', quantity: '5.0000' }, { orgId: 's-18', orgName: '', billingType: 'AllDevicesMetric', quantity: '0.0000' }] },
+      { date: '2026-09-04', quantity: '5.0000', carried: true, estimated: true, sourceDate: '2026-09-03', parts: [{ orgId: 's-17', orgName: 's-17', billingType: 'AllDevicesMetric', quantity: '5.0000' }, { orgId: 's-18', orgName: '', billingType: 'AllDevicesMetric', quantity: '0.0000' }] },
+    ]);
+    expect(explainItem(ws, { contractId: 'nope', serviceId: 's1', module: 'datto-rmm' }, '2026-09')).toBeNull();
   });
 });

@@ -6,7 +6,9 @@ import { immutable, assets } from '$app/manifest';
 import { version } from '$app/env';
 
 const CACHE = `trueup-shell-${version}`;
-const SHELL = '/index.html';
+// the fallback page as the edge serves it at the root (asking for /index.html redirects,
+// and a redirected response cannot answer a navigation)
+const SHELL = '/';
 const PRECACHE = [SHELL, ...immutable.map((f) => `/${f.path}`), ...assets.map((f) => `/${f.path}`)];
 
 self.addEventListener('install', (event) => {
@@ -39,7 +41,7 @@ self.addEventListener('fetch', (event) => {
     event.respondWith((async () => {
       try {
         const response = await fetch(request);
-        if (response.ok) {
+        if (response.ok && !response.redirected) {
           const cache = await caches.open(CACHE);
           await cache.put(SHELL, response.clone());
         }
@@ -56,7 +58,7 @@ self.addEventListener('fetch', (event) => {
     const cached = await caches.match(request);
     if (cached) return cached;
     const response = await fetch(request);
-    if (response.ok && url.pathname.startsWith('/_app/')) {
+    if (response.ok && !response.redirected && url.pathname.startsWith('/_app/')) {
       const cache = await caches.open(CACHE);
       await cache.put(request, response.clone());
     }

@@ -12,11 +12,20 @@ export interface OrgRef {
 export class MappingDraft {
   /** Org key → account id, or null to unmap. */
   readonly staged = new SvelteMap<string, { org: OrgRef; accountId: string | null }>();
+  // Saved edits the live data has not shown yet: kept so the screen never flickers back.
+  readonly #written = new SvelteMap<string, string | null>();
 
   /** The account an org maps to once the draft is saved. */
   accountOf(key: string, saved: ReadonlyMap<string, string>): string | null {
     const edit = this.staged.get(key);
-    return edit ? edit.accountId : (saved.get(key) ?? null);
+    if (edit) return edit.accountId;
+    const written = this.#written.get(key);
+    return written !== undefined ? written : (saved.get(key) ?? null);
+  }
+
+  /** Forgets saved edits once the live data shows them. */
+  reconcile(saved: ReadonlyMap<string, string>): void {
+    for (const [key, accountId] of this.#written) if ((saved.get(key) ?? null) === accountId) this.#written.delete(key);
   }
 
   /** Stages a mapping (or an unmapping); staging back the saved value drops the edit. */
@@ -40,6 +49,7 @@ export class MappingDraft {
       return { table: 'orgMappings', id: key, fields };
     });
     await recordEdits(db, edits);
+    for (const [key, { accountId }] of this.staged) this.#written.set(key, accountId);
     this.staged.clear();
     return edits.length;
   }

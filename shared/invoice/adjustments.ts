@@ -1,12 +1,12 @@
 import { addMonths } from '../dates/period.ts';
-import { amountUnits, formatAmount } from '../money/amount.ts';
+import { formatAmount } from '../money/amount.ts';
 import { formatQuantity, parseScaled, QTY_SCALE } from '../money/decimal.ts';
 import type { InvoiceLine } from '../schema/invoice.ts';
 import type { Workspace } from '../schema/workspace.ts';
 import { computeItems, type ComputeContext, type ComputedItem } from '../billing/compute.ts';
 import { planItems, specForPosted, specKey, type OrgsByAccount } from '../billing/plan.ts';
 import { itemKey } from '../billing/item.ts';
-import type { PostedIndex, PostedItem } from './posted.ts';
+import { amountMinor, type PostedIndex, type PostedItem } from './posted.ts';
 
 /** An adjustment line due on an account's invoice, with what orders it among the lines. */
 export interface DueAdjustment {
@@ -70,13 +70,13 @@ export function dueAdjustments(ws: Workspace, period: string, base: Omit<Compute
 function adjustmentFor(key: string, computed: ComputedItem, posted: PostedIndex, currency: string): { line: InvoiceLine; amount: bigint } | null {
   const { item } = computed;
   const before = posted.items.get(key);
-  const postedAmount = before?.line ? amountUnits(before.line.amount, currency) : 0n;
+  const postedAmount = before?.line ? amountMinor(before.line.amount, currency) : 0n;
   const delta = BigInt(computed.amount) - postedAmount - (before?.adjusted ?? 0n);
   if (delta === 0n) return null;
   const oldQuantity = before?.lastQuantity ?? formatQuantity(0n);
   let cost: bigint | null = null;
   if (computed.cost !== null) {
-    const postedCost = before?.line?.cost ? amountUnits(before.line.cost, currency) : 0n;
+    const postedCost = before?.line?.cost ? amountMinor(before.line.cost, currency) : 0n;
     cost = BigInt(computed.cost) - postedCost - (before?.adjustedCost ?? 0n);
   }
   const line: InvoiceLine = {

@@ -1,4 +1,5 @@
-import { amountUnits } from '../money/amount.ts';
+import { minorDigits } from '../money/currency.ts';
+import { divRound, parseScaled, pow10 } from '../money/decimal.ts';
 import type { Invoice, InvoiceLine } from '../schema/invoice.ts';
 import { itemKey } from '../billing/item.ts';
 
@@ -50,8 +51,8 @@ export function indexPosted(invoices: readonly Invoice[], currency: string): Pos
           posted.line = line;
           if (posted.lastPeriod === '') posted.lastQuantity = line.quantity;
         } else {
-          posted.adjusted += amountUnits(line.amount, currency);
-          posted.adjustedCost += line.cost === null ? 0n : amountUnits(line.cost, currency);
+          posted.adjusted += amountMinor(line.amount, currency);
+          posted.adjustedCost += line.cost === null ? 0n : amountMinor(line.cost, currency);
           posted.lastQuantity = line.newQuantity ?? posted.lastQuantity;
           posted.lastPeriod = invoice.period;
         }
@@ -59,4 +60,16 @@ export function indexPosted(invoices: readonly Invoice[], currency: string): Pos
     }
   }
   return { invoices: byAccount, items };
+}
+
+/**
+ * An amount of a stored invoice in the currency's minor units. Stored amounts come from
+ * outside (imports, other clients): one written with more decimals than the currency has
+ * is rounded half away from zero rather than rejected.
+ */
+export function amountMinor(text: string, currency: string): bigint {
+  const digits = minorDigits(currency);
+  const fraction = text.includes('.') ? text.length - text.indexOf('.') - 1 : 0;
+  if (fraction <= digits) return parseScaled(text, digits);
+  return divRound(parseScaled(text, fraction), pow10(fraction - digits));
 }

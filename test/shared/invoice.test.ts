@@ -3,7 +3,7 @@ import { computePeriod } from '../../shared/invoice/compute-period.ts';
 import { postInvoice } from '../../shared/posting/post.ts';
 import { voidInvoice } from '../../shared/posting/void.ts';
 import type { Workspace } from '../../shared/schema/workspace.ts';
-import { oneService, upload, uploadsEachDay } from '../support/billing.ts';
+import { oneService, scenario, upload, uploadsEachDay } from '../support/billing.ts';
 
 const september = uploadsEachDay('datto-rmm', '2026-09-01', '2026-09-30', (d) => ({ 's-17': { AllDevicesMetric: d <= '2026-09-15' ? 10 : 11 } }));
 const october = uploadsEachDay('datto-rmm', '2026-10-01', '2026-10-31', () => ({ 's-17': { AllDevicesMetric: 11 } }));
@@ -114,5 +114,19 @@ describe('invoices (SPEC §6)', () => {
     // 0.45 × 1 / 30 = 0.015 → 0.02 per line; Σ exact 0.045 would round to 0.05.
     expect(invoice(three, '2026-09')).toMatchObject({ total: '0.06' });
     expect(invoice(three, '2026-09').lines.map((l) => l.amount)).toEqual(['0.02', '0.02', '0.02']);
+  });
+
+  it('adjusts against a posted invoice written by hand in the workspace file', () => {
+    const base = oneService({ uploads: [...september, ...october], asOf: '2026-10-31' });
+    // Posted as 10.5 devices for 52.5 (amounts may carry fewer decimals than the currency).
+    const ws = scenario({
+      ...base,
+      uploads: [...base.uploads, upload('datto-rmm', '2026-09-20', { 's-17': { AllDevicesMetric: 41 } })],
+      invoices: [{ accountId: 'a1', period: '2026-09', status: 'posted', number: 'INV-000007', total: '52.5', lines: [
+        { kind: 'item', contractId: 'c1', serviceId: 's1', module: 'datto-rmm', period: '2026-09', quantity: '10.5000', amount: '52.5', cost: '12.600' },
+      ] }],
+    });
+    expect(computePeriod(ws, '2026-09').invoices).toMatchObject([{ status: 'posted', number: 'INV-000007', total: '52.5' }]);
+    expect(computePeriod(ws, '2026-10').adjustments).toMatchObject([{ amount: '5.00', cost: '1.20', oldQuantity: '10.5000', newQuantity: '11.5000' }]);
   });
 });

@@ -1,24 +1,37 @@
-// npm start: the local edge with a demo tenant. Migrates the local D1, makes the demo
-// tenant if there is none, runs `wrangler dev` and prints the URL and admin token.
-// Steps are functions in scripts/edge/ so more (build the SPA, load demo data) slot in.
+// npm start: the app and the local edge on one origin, with a demo tenant. Builds the SPA
+// when its sources changed, migrates the local D1, makes the demo tenant if there is none
+// (and loads the demo data into a tenant that has none), runs `wrangler dev`, and prints the one URL that
+// opens the app connected to the demo tenant.
 import { migrate } from './edge/d1.ts';
 import { ensureDemoTenant } from './edge/demo-tenant.ts';
 import { startDev } from './edge/dev.ts';
+import { ensureSpaBuilt, spaBuildIsStale } from './web/build.ts';
+import { loadDemo, tenantHasUploads } from './demo/load.ts';
 
 const PORT = Number(process.env.PORT ?? 8787);
 
 async function main(): Promise<void> {
+  if (spaBuildIsStale()) {
+    console.log('building the app …');
+    ensureSpaBuilt();
+  }
   console.log('migrating the local D1 …');
   await migrate();
   const tenant = await ensureDemoTenant();
   console.log(tenant.created ? 'created the demo tenant' : 'using the demo tenant');
   const edge = await startDev({ port: PORT, echo: process.env.TRUEUP_VERBOSE === '1' });
+  if (tenant.created || !(await tenantHasUploads(edge.url, tenant.adminToken))) {
+    console.log('loading the demo data (about 120 days of 10 modules) …');
+    const demo = await loadDemo(edge.url, tenant.adminToken);
+    console.log(`loaded ${demo.accounts} accounts and ${demo.uploads} uploads in ${(demo.ms / 1000).toFixed(1)} s`);
+  }
+  // the token travels in the fragment: never sent to a server, stored by the app, then
+  // removed from the address bar
   console.log(`
-  trueup is running
-    edge URL     ${edge.url}
+  trueup is running: open ${edge.url}/#token=${tenant.adminToken}
+
     API          ${edge.url}/v1/health · ${edge.url}/v1/openapi.json
     tenant       ${tenant.tenantId}
-    admin token  ${tenant.adminToken}
 
   Ctrl-C stops it.`);
   const stop = () => { void edge.stop().then(() => process.exit(0)); };

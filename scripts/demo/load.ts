@@ -35,6 +35,14 @@ function yesterday(): string {
   return addDays(new Date().toISOString().slice(0, 10), -1);
 }
 
+/** True when the tenant already holds uploads (then the demo is not loaded again). */
+export async function tenantHasUploads(url: string, token: string): Promise<boolean> {
+  const response = await fetch(`${url}/v1/uploads?limit=1`, { headers: { authorization: `Bearer ${token}` } });
+  if (!response.ok) throw new Error(`GET /v1/uploads answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+  const page = (await response.json()) as { uploads?: unknown[] };
+  return (page.uploads?.length ?? 0) > 0;
+}
+
 /** Sends the seeded demo to the edge; events of one day go in parallel, days in order. */
 export async function loadDemo(url: string, token: string, options: { lastDay?: string; days?: number; seed?: number } = {}): Promise<DemoLoad> {
   const started = Date.now();

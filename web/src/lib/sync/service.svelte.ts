@@ -13,12 +13,13 @@ const EVERY_MS = 3 * 60_000;
 const AFTER_EDIT_MS = 1_500;
 const RETRY_MS = [5_000, 15_000, 60_000];
 
-export type SyncPhase = 'idle' | 'syncing' | 'error';
+/** `starting` until the first round begins, so a stale "synced" is never shown as current. */
+export type SyncPhase = 'starting' | 'idle' | 'syncing' | 'error';
 
 export class SyncService {
   #db: TrueupDb;
   #origin: string;
-  #phase = $state<SyncPhase>('idle');
+  #phase = $state<SyncPhase>('starting');
   #lastSyncAt = $state<string | null>(null);
   #error = $state<string | null>(null);
   #pending = $state(0);

@@ -3,6 +3,7 @@ import { bench as edgeBench } from './edge.ts';
 import { bench as engineBench } from './engine.ts';
 import { bench as suggestBench } from './suggest.ts';
 import { bench as recomputeBench } from './recompute.ts';
+import { bench as spaBench } from './spa.ts';
 
 /** A benchmark section: measures, prints a short table, returns its figures. */
 export type Section = () => Promise<Record<string, unknown>>;
@@ -14,4 +15,5 @@ export const SECTIONS: Record<string, Section> = {
   engine: engineBench,
   suggest: suggestBench,
   recompute: recomputeBench,
+  spa: spaBench,
 };

@@ -44,18 +44,26 @@ export async function pullChanges(db: TrueupDb, conn: EdgeConnection): Promise<n
   }
 }
 
-/** Pulls uploads stored or replaced since the saved cursor. */
+/**
+ * Pulls uploads stored or replaced since the saved cursor. The next page is fetched while
+ * the current one is written, so the network and IndexedDB work side by side.
+ */
 export async function pullUploads(db: TrueupDb, conn: EdgeConnection, limit?: number): Promise<number> {
   let pulled = 0;
+  let next = fetchUploads(conn, await getMeta(db, 'uploadsCursor'), limit);
   for (;;) {
-    const since = await getMeta(db, 'uploadsCursor');
-    const page = await fetchUploads(conn, since, limit);
+    const page = await next;
+    const more = page.more && page.uploads.length > 0;
+    if (more) {
+      next = fetchUploads(conn, page.cursor, limit);
+      next.catch(() => undefined); // a failure is raised when this page is awaited, after the current one is kept
+    }
     await db.transaction('rw', [db.uploads, db.orgs, db.meta], async () => {
       await storeUploads(db, page.uploads);
       await setMeta(db, 'uploadsCursor', page.cursor);
     });
     pulled += page.uploads.length;
-    if (!page.more || page.uploads.length === 0) return pulled;
+    if (!more) return pulled;
   }
 }
 

@@ -9,7 +9,7 @@
 import { performance } from 'node:perf_hooks';
 import { startEdge } from '../support/edge-server.ts';
 import { launchChromium } from '../support/chromium.ts';
-import { ensureSpaBuilt } from '../support/spa-build.ts';
+import { ensureSpaBuilt } from '../../scripts/web/build.ts';
 import { loadDemo } from '../../scripts/demo/load.ts';
 import { simulateDemo } from '../../scripts/demo/simulate.ts';
 import { addDays, today } from '../../shared/dates/index.ts';

@@ -22,6 +22,7 @@ export function engineWorker(): Remote<WorkerApi> {
 /** The engine's inputs as this tab sees them, kept live; `generation` moves on every change. */
 export class LiveInputs {
   #config = $state.raw<WorkspaceConfig | null>(null);
+  #configText = '';
   #uploadsVersion = $state(0);
   #generation = $state(0);
   #error = $state<string | null>(null);
@@ -29,7 +30,14 @@ export class LiveInputs {
   constructor(db: TrueupDb) {
     const fail = (e: unknown) => { this.#error = e instanceof Error ? e.message : String(e); };
     liveQuery(() => loadConfig(db)).subscribe({
-      next: (config) => { this.#config = config; this.#generation++; },
+      next: (config) => {
+        // The stored config often just confirms a previewed edit: nothing to recompute then.
+        const text = JSON.stringify(config);
+        if (text === this.#configText) return;
+        this.#configText = text;
+        this.#config = config;
+        this.#generation++;
+      },
       error: fail,
     });
     // Keys only: Dexie re-runs this on any write to uploads (a replaced module-day too);
@@ -40,7 +48,21 @@ export class LiveInputs {
     });
   }
 
+  /**
+   * Applies a local edit to the config at once, ahead of its IndexedDB write, so the
+   * engine recomputes from what the admin just chose; the next read of the stored config
+   * replaces it (the write carries the same edit).
+   */
+  preview(edit: (config: WorkspaceConfig) => WorkspaceConfig): void {
+    if (this.#config === null) return;
+    this.#config = edit(this.#config);
+    this.#configText = JSON.stringify(this.#config);
+    this.#generation++;
+  }
+
   get config(): WorkspaceConfig | null { return this.#config; }
+  /** Moves whenever the stored uploads change. */
+  get uploadsVersion(): number { return this.#uploadsVersion; }
   get generation(): number { return this.#generation; }
   get error(): string | null { return this.#error; }
   get ready(): boolean { return this.#config !== null && this.#uploadsVersion > 0; }

@@ -1,5 +1,5 @@
 import { moduleDays, type ModuleDays } from '../usage/module-days.ts';
-import { columnOf, readSeries, type ModuleSeries } from '../usage/series.ts';
+import { addColumns, newLayout, readSeries, type ModuleSeries, type SeriesLayout } from '../usage/series.ts';
 import { exactUsage, toDailyQuantities } from '../usage/exact.ts';
 import type { UploadIndex } from '../usage/upload-index.ts';
 import { minorDigits } from '../money/currency.ts';
@@ -9,6 +9,7 @@ import type { ContractService } from '../schema/workspace.ts';
 import type { ItemSpec } from './plan.ts';
 import type { BillingItem } from './item.ts';
 import { lineMoney, shownQuantity, toPrice, type Price, type UsageSummary } from './figures.ts';
+import { summarize } from './summary.ts';
 import { formatUnits, subtractUnits, type Units } from './whole.ts';
 
 /** An item (which is also its invoice line) with its exact figures and what orders it on the invoice. */
@@ -37,23 +38,22 @@ interface ModuleData {
   name: string;
 }
 
+/** Where each spec's figures come from: its module, and its columns columns[starts[s]..starts[s + 1]). */
+interface ReadPlan {
+  modules: ModuleData[];
+  moduleOf: Int32Array;
+  columns: number[];
+  starts: Int32Array;
+}
+
 /**
  * Computes the items of specs for one period. Reads each module's uploads once into
  * per-(org, type) daily columns, then sums those per item as exact JS integers; withDaily
  * adds the day list (what posting freezes).
  */
 export function computeItems(context: ComputeContext, specs: readonly ItemSpec[], withDaily = false): ComputedItem[] {
-  const data = readModules(context, specs);
-  // Services repeat across contracts with the same few prices: parse each text once.
-  const parsed = new Map<string, Price>();
-  const priceOf = (text: string): Price => {
-    let price = parsed.get(text);
-    if (price === undefined) {
-      price = toPrice(text);
-      parsed.set(text, price);
-    }
-    return price;
-  };
+  const plan = readModules(context, specs);
+  // Services are objects of the workspace: each one's price and cost are parsed once.
   const prices = new Map<ContractService, { price: Price; cost: Price | null }>();
   const digits = minorDigits(context.currency);
   const minorFactor = 10 ** digits;
@@ -62,15 +62,15 @@ export function computeItems(context: ComputeContext, specs: readonly ItemSpec[]
   const result: ComputedItem[] = new Array<ComputedItem>(specs.length);
   for (let s = 0; s < specs.length; s++) {
     const spec = specs[s] as ItemSpec;
-    const { days, series, name } = data.get(spec.module) as ModuleData;
+    const { days, series, name } = plan.modules[plan.moduleOf[s] as number] as ModuleData;
     const service = spec.service;
     let unit = prices.get(service);
     if (unit === undefined) {
-      unit = { price: priceOf(service.unitPrice), cost: service.unitCost == null ? null : priceOf(service.unitCost) };
+      unit = { price: toPrice(service.unitPrice), cost: service.unitCost == null ? null : toPrice(service.unitCost) };
       prices.set(service, unit);
     }
     let daily: DailyQuantity[] | undefined;
-    if (summarize(spec, series, scratch, usage)) {
+    if (summarize(series.values, series.length, plan.columns, plan.starts[s] as number, plan.starts[s + 1] as number, spec.first, spec.last, usage, scratch, withDaily)) {
       if (withDaily) daily = dailyList(spec, days, scratch);
     } else {
       daily = exactSummary(spec, days, usage);
@@ -106,63 +106,34 @@ export function computeItems(context: ComputeContext, specs: readonly ItemSpec[]
   return result;
 }
 
-// Each module's days and the columns of every (org, type) some spec sums, read once.
-function readModules(context: ComputeContext, specs: readonly ItemSpec[]): Map<string, ModuleData> {
-  const wanted = new Map<string, Map<string, string[]>>();
-  for (const spec of specs) {
-    let orgs = wanted.get(spec.module);
-    if (!orgs) {
-      orgs = new Map();
-      wanted.set(spec.module, orgs);
+// Lays out the columns of every (org, type) some spec sums, module by module, noting each
+// spec's columns as it goes (no per-item lookups later); then reads each module's uploads once.
+function readModules(context: ComputeContext, specs: readonly ItemSpec[]): ReadPlan {
+  const rank = new Map<string, number>();
+  const layouts: SeriesLayout[] = [];
+  const names: string[] = [];
+  const moduleOf = new Int32Array(specs.length);
+  const starts = new Int32Array(specs.length + 1);
+  const columns: number[] = [];
+  for (let s = 0; s < specs.length; s++) {
+    const spec = specs[s] as ItemSpec;
+    let m = rank.get(spec.module);
+    if (m === undefined) {
+      m = layouts.length;
+      rank.set(spec.module, m);
+      layouts.push(newLayout());
+      names.push(spec.module);
     }
-    for (const orgId of spec.orgIds) {
-      const types = orgs.get(orgId);
-      if (types) types.push(...spec.billingTypes);
-      else orgs.set(orgId, spec.billingTypes.slice());
-    }
+    moduleOf[s] = m;
+    const layout = layouts[m] as SeriesLayout;
+    for (let o = 0; o < spec.orgIds.length; o++) addColumns(layout, spec.orgIds[o] as string, spec.billingTypes, columns);
+    starts[s + 1] = columns.length;
   }
-  const data = new Map<string, ModuleData>();
-  for (const [module, orgs] of wanted) {
+  const modules = names.map((module, m): ModuleData => {
     const days = moduleDays(context.index.get(module), context.period, context.asOf);
-    data.set(module, { days, series: readSeries(days, orgs), name: context.modules.get(module)?.name ?? module });
-  }
-  return data;
-}
-
-// Sums the item's columns over its active days into scratch and usage; false when the
-// total would pass 2^53 (partial sums of non-negative integers below an exact total are
-// exact too, so a safe total means every day is exact).
-function summarize(spec: ItemSpec, series: ModuleSeries, scratch: Float64Array, usage: UsageSummary): boolean {
-  const { first, last } = spec;
-  const length = series.length;
-  const activeDays = first <= last ? last - first + 1 : 0;
-  scratch.fill(0);
-  usage.activeDays = activeDays;
-  usage.periodDays = length;
-  if (activeDays === 0) {
-    usage.sum = usage.lastDay = usage.peak = 0;
-    return true;
-  }
-  const values = series.values;
-  for (const orgId of spec.orgIds) {
-    for (const type of spec.billingTypes) {
-      const column = columnOf(series, orgId, type);
-      if (column < 0) continue;
-      const base = column * length;
-      for (let i = first; i <= last; i++) scratch[i] = (scratch[i] as number) + (values[base + i] as number);
-    }
-  }
-  let sum = 0;
-  let peak = 0;
-  for (let i = first; i <= last; i++) {
-    const q = scratch[i] as number;
-    sum += q;
-    if (q > peak) peak = q;
-  }
-  usage.sum = sum;
-  usage.peak = peak;
-  usage.lastDay = scratch[last] as number;
-  return sum <= Number.MAX_SAFE_INTEGER;
+    return { days, series: readSeries(days, layouts[m] as SeriesLayout), name: context.modules.get(module)?.name ?? module };
+  });
+  return { modules, moduleOf, columns, starts };
 }
 
 // Past 2^53 units: sums exactly with BigInt from the uploads themselves.

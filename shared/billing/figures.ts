@@ -1,7 +1,7 @@
 import { divRound } from '../money/decimal.ts';
-import { lineAmount, priceUnits } from '../money/amount.ts';
+import { lineAmount, priceUnits, PRICE_SCALE } from '../money/amount.ts';
 import type { BillingMode } from '../schema/workspace.ts';
-import { mulDivRound, type Units } from './whole.ts';
+import { mulDivRound, scaledInteger, type Units } from './whole.ts';
 
 /**
  * What the mode formulas need from an item's daily quantities over its N active days, in
@@ -15,16 +15,15 @@ export interface UsageSummary {
   periodDays: number;
 }
 
-/** A unit price or cost in 10^-4 units, as a bigint and, when exact, as a JS number. */
+/** A unit price or cost: its text and, when exact, its 10^-4 units as a JS integer. */
 export interface Price {
-  units: bigint;
+  text: string;
   fast: number | null;
 }
 
-/** Parses a unit price or cost (at most 4 dp) for the formulas: a JS integer of 10^-4 units when exact. */
+/** Parses a unit price or cost (at most 4 dp) for the formulas; a text the fast parser declines stays for BigInt. */
 export function toPrice(text: string): Price {
-  const units = priceUnits(text);
-  return { units, fast: units <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(units) : null };
+  return { text, fast: scaledInteger(text, PRICE_SCALE) };
 }
 
 // price (10^-4) × quantity (10^-4) → 10^-8 of the currency unit.
@@ -55,5 +54,5 @@ export function lineMoney(mode: BillingMode, usage: UsageSummary, unit: Price, c
     const fast = mulDivRound(unit.fast, q, n * minorFactor, SCALE * usage.periodDays);
     if (fast !== null) return fast;
   }
-  return lineAmount(unit.units, BigInt(q), BigInt(n), BigInt(usage.periodDays), currency);
+  return lineAmount(priceUnits(unit.text), BigInt(q), BigInt(n), BigInt(usage.periodDays), currency);
 }

@@ -22,6 +22,33 @@ export function mulDivRound(a: number, b: number, c: number, den: number): numbe
   return 2 * rest >= den ? quotient + 1 : quotient;
 }
 
+const POWERS = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
+
+/**
+ * A plain decimal string ("12", "5.0050") as an exact JS integer of 10^-scale units, or null
+ * when it is anything else (sign, spaces, more than scale decimals, over 15 digits): the
+ * caller then parses it with BigInt, which also reports what is wrong.
+ */
+export function scaledInteger(text: string, scale: number): number | null {
+  let units = 0;
+  let digits = 0;
+  let decimals = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 && decimals < 0 && digits > 0) {
+      decimals = 0;
+      continue;
+    }
+    if (c < 48 || c > 57 || ++digits > 15) return null;
+    if (decimals >= 0 && ++decimals > scale) return null;
+    units = units * 10 + (c - 48);
+  }
+  if (digits === 0 || decimals === 0 || scale >= POWERS.length) return null;
+  // Below 2^53 the product is exact; past it, rounding keeps it past (monotonic).
+  const scaled = units * (POWERS[scale - (decimals < 0 ? 0 : decimals)] as number);
+  return scaled <= Number.MAX_SAFE_INTEGER ? scaled : null;
+}
+
 /** An integer count of 10^-scale units as a decimal string with exactly scale decimals. */
 export function formatUnits(units: Units, scale: number): string {
   const negative = units < 0;

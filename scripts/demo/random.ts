@@ -21,3 +21,10 @@ export function hex(random: () => number, length: number): string {
   while (text.length < length) text += Math.floor(random() * 16).toString(16);
   return text;
 }
+
+/** One element of a non-empty list, chosen by random. */
+export function pick<T>(random: () => number, list: readonly T[]): T {
+  const item = list[Math.floor(random() * list.length)];
+  if (item === undefined) throw new Error('pick from an empty list');
+  return item;
+}

@@ -5,7 +5,7 @@ import { periodDays } from '../../shared/dates/period.ts';
 import type { ModuleDef } from '../../shared/schema/module.ts';
 import type { Upload } from '../../shared/schema/upload.ts';
 import type { Contract, Workspace } from '../../shared/schema/workspace.ts';
-import { pick, seededRandom } from '../support/random.ts';
+import { pick, seededRandom } from '../../scripts/demo/random.ts';
 
 export interface MspOptions {
   accounts: number;

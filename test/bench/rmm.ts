@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { rmmUpload } from '../../shared/rmm/upload.ts';
-import { pick, seededRandom } from '../support/random.ts';
+import { pick, seededRandom } from '../../scripts/demo/random.ts';
 
 const CLASSES: [string, string, string][] = [
   ['device', 'Desktop', 'Workstation'], ['device', 'Laptop', 'Notebook'], ['device', 'Server', 'Server'],

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { parseOrThrow } from '../../shared/schema/issues.ts';
 import { workspace, type Workspace } from '../../shared/schema/workspace.ts';
 import { suggestMappings } from '../../shared/suggest/index.ts';
-import { pick, seededRandom } from '../support/random.ts';
+import { pick, seededRandom } from '../../scripts/demo/random.ts';
 
 const SYLLABLES = ['bra', 'kel', 'vor', 'tan', 'mi', 'ro', 'sel', 'dun', 'ar', 'lo', 'pen', 'qui', 'zar', 'ho', 'ven', 'ti', 'gra', 'mon', 'lu', 'shen'];
 const PLACES = ['North', 'South', 'Lake', 'River', 'Oak', 'Pine', 'Cedar', 'Harbor', 'Summit', 'Valley', 'Bay', 'Hill'];

@@ -1,32 +1,5 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-
-const run = promisify(execFile);
-// The project's pinned Node 22 (type stripping), whatever node runs vitest.
-const pinned = join(process.cwd(), 'node_modules/.bin/node');
-const node = existsSync(pinned) ? pinned : process.execPath;
-
-async function trueup(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(node, ['cli/trueup.ts', ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-async function tempFile(content: unknown): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'trueup-bill-'));
-  const path = join(dir, 'workspace.json');
-  await writeFile(path, typeof content === 'string' ? content : JSON.stringify(content));
-  return path;
-}
+import { tempFile, trueup } from '../support/cli.ts';
 
 const days = (from: number, to: number, quantity: number) => Array.from({ length: to - from + 1 }, (_, i) => ({
   module: 'datto-rmm', date: `2026-10-${String(from + i).padStart(2, '0')}`, orgs: [{ orgId: 's-17', name: 'Brass Building Supplies LLC', metrics: { AllDevicesMetric: quantity } }],

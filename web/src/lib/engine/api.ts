@@ -6,6 +6,8 @@ import { computePeriod, type PeriodOptions, type PeriodResult } from '../../../.
 import { postInvoice } from '../../../../shared/posting/post.ts';
 import { explainItem, type ItemExplanation } from '../../../../shared/billing/explain.ts';
 import { reportedTypes } from '../../../../shared/insights/reported-types.ts';
+import { dashboard, type Dashboard, type DashboardOptions } from '../../../../shared/insights/dashboard.ts';
+import { computeInsights, type InsightOptions, type Insights } from '../../../../shared/insights/insights.ts';
 
 /** One billing item: its contract, service, module and period. */
 export interface ItemRef {
@@ -71,6 +73,14 @@ export const engineApi = {
   reportedTypes(ws: Workspace, accountId: string): Record<string, string[]> {
     const modules = reportedTypes(ws, { accountId }).get(accountId) ?? new Map<string, Set<string>>();
     return Object.fromEntries([...modules].map(([module, types]) => [module, [...types].sort()]));
+  },
+  /** A period's revenue per module and the recent trend of billed units. */
+  dashboard(ws: Workspace, period: string, options: DashboardOptions = {}): Dashboard {
+    return dashboard(ws, period, options);
+  },
+  /** The five insights (SPEC §13) as of a day. */
+  insights(ws: Workspace, options: InsightOptions = {}): Insights {
+    return computeInsights(ws, options);
   },
 };
 

@@ -8,6 +8,8 @@ import type { PeriodOptions, PeriodResult } from '../../../../shared/invoice/com
 import type { ItemExplanation } from '../../../../shared/billing/explain.ts';
 import type { TrueupDb } from '../db/database.ts';
 import type { WorkspaceConfig } from './config.ts';
+import type { Dashboard, DashboardOptions } from '../../../../shared/insights/dashboard.ts';
+import type { InsightOptions, Insights } from '../../../../shared/insights/insights.ts';
 import { engineApi, type ItemRef, type PostOutcome, type PostRequest } from './api.ts';
 
 /** What a page sends with each call: the config it sees and the version of the uploads it has seen. */
@@ -49,6 +51,12 @@ export function workerApi(session: EngineSession) {
     },
     async reported(inputs: EngineInputs, accountId: string): Promise<Record<string, string[]>> {
       return engineApi.reportedTypes(await session.workspace(inputs), accountId);
+    },
+    async dashboard(inputs: EngineInputs, period: string, options: DashboardOptions = {}): Promise<Dashboard> {
+      return engineApi.dashboard(await session.workspace(inputs), period, options);
+    },
+    async insights(inputs: EngineInputs, options: InsightOptions = {}): Promise<Insights> {
+      return engineApi.insights(await session.workspace(inputs), options);
     },
   };
 }

@@ -1,0 +1,63 @@
+// A worker call kept live, like PeriodBilling but for any call: re-run whenever the
+// engine inputs or the query change; the answer is tagged with the inputs generation and
+// query it came from, so a screen can tell a stale answer from a current one.
+import type { LiveInputs } from './engine.svelte.ts';
+import type { EngineInputs } from './session.ts';
+
+interface Answer<Q, T> {
+  generation: number;
+  key: string;
+  query: Q;
+  value: T;
+}
+
+/** The latest answer of `call` for the current inputs and `query()`. Create while a component initialises. */
+export class LiveEngineCall<Q, T> {
+  #inputs: LiveInputs;
+  #query: () => Q;
+  #answer = $state.raw<Answer<Q, T> | null>(null);
+  #error = $state<string | null>(null);
+  #ticket = 0;
+  #settled = $state(0);
+
+  constructor(source: LiveInputs, query: () => Q, call: (inputs: EngineInputs, query: Q) => Promise<T>) {
+    this.#inputs = source;
+    this.#query = query;
+    $effect(() => {
+      const q = query();
+      const key = JSON.stringify(q);
+      const snapshot = source.snapshot();
+      if (!snapshot) return;
+      const ticket = ++this.#ticket;
+      const { generation, ...request } = snapshot;
+      call(request, q).then(
+        (value) => {
+          // a newer request supersedes this answer, whatever order they come back in
+          if (ticket !== this.#ticket) return;
+          this.#answer = { generation, key, query: q, value };
+          this.#error = null;
+          this.#settled++;
+        },
+        (e: unknown) => {
+          if (ticket !== this.#ticket) return;
+          this.#error = e instanceof Error ? e.message : String(e);
+          this.#settled++;
+        },
+      );
+    });
+  }
+
+  /** The latest answer, possibly for older inputs or another query (see `current`). */
+  get result(): T | null { return this.#answer?.value ?? null; }
+  /** The query the shown answer is for. */
+  get query(): Q | null { return this.#answer?.query ?? null; }
+  /** True when the answer reflects the latest inputs and query. */
+  get current(): boolean {
+    const answer = this.#answer;
+    return answer !== null && answer.generation === this.#inputs.generation && answer.key === JSON.stringify(this.#query());
+  }
+  get error(): string | null { return this.#error; }
+  get generation(): number { return this.#answer?.generation ?? -1; }
+  /** Counts answers (results and errors). */
+  get settled(): number { return this.#settled; }
+}

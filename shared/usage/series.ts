@@ -2,10 +2,16 @@ import type { Upload } from '../schema/upload.ts';
 import type { ModuleDays } from './module-days.ts';
 import { unitsOf } from './quantity.ts';
 
-/** The billing types read for one org and the column of each. */
+/**
+ * The billing types read for one org and the column of each; keys and keyColumns remember,
+ * per position of an upload row's metrics, which key was there and its column (-1: not
+ * read), since the rows of a module list their keys in the same order.
+ */
 export interface OrgColumns {
   types: string[];
   columns: number[];
+  keys: string[];
+  keyColumns: number[];
 }
 
 /**
@@ -16,14 +22,6 @@ export interface ModuleSeries {
   length: number;
   values: Float64Array;
   orgs: Map<string, OrgColumns>;
-}
-
-/** The column of (org, billing type), or -1 when it was not read. */
-export function columnOf(series: ModuleSeries, orgId: string, billingType: string): number {
-  const org = series.orgs.get(orgId);
-  if (org === undefined) return -1;
-  const k = org.types.indexOf(billingType);
-  return k < 0 ? -1 : (org.columns[k] as number);
 }
 
 /** The (org, billing type) columns of one module that some item sums, built before reading. */
@@ -44,7 +42,7 @@ export function newLayout(): SeriesLayout {
 export function addColumns(layout: SeriesLayout, orgId: string, types: readonly string[], out: number[]): void {
   let entry = layout.orgs.get(orgId);
   if (entry === undefined) {
-    entry = { types: [], columns: [] };
+    entry = { types: [], columns: [], keys: [], keyColumns: [] };
     layout.orgs.set(orgId, entry);
   }
   for (let t = 0; t < types.length; t++) {
@@ -68,33 +66,65 @@ export function addColumns(layout: SeriesLayout, orgId: string, types: readonly 
 export function readSeries(days: ModuleDays, layout: SeriesLayout): ModuleSeries {
   const length = days.days.length;
   const values = new Float64Array(layout.count * length);
-  for (const [upload, dayIndexes] of coveredDays(days)) readUpload(upload.orgs, layout.orgs, values, length, dayIndexes);
+  const seen: RowCache = { ids: [], entries: [] };
+  for (const [upload, dayIndexes] of coveredDays(days)) readUpload(upload.orgs, layout.orgs, values, length, dayIndexes, seen);
   return { length, values, orgs: layout.orgs };
 }
 
-// The hot loop over one upload's rows, with indexed loops only: for-of run by the
-// interpreter (before or after a deopt) allocates a result object per row.
-function readUpload(rows: Upload['orgs'], orgs: Map<string, OrgColumns>, values: Float64Array, length: number, dayIndexes: readonly number[]): void {
+// The hot loop over one upload's rows. Indexed loops only: for-of run by the interpreter
+// (before or after a deopt) allocates a result object per row. An upload lists its orgs
+// in the same order as the one before, so each row first tries the entry found at its
+// position last time (a string compare) before the Map.
+function readUpload(rows: Upload['orgs'], orgs: Map<string, OrgColumns>, values: Float64Array, length: number, dayIndexes: readonly number[], seen: RowCache): void {
   const single = dayIndexes.length === 1 ? (dayIndexes[0] as number) : -1;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] as Upload['orgs'][number];
-    const entry = orgs.get(row.orgId);
+    const orgId = row.orgId;
+    let entry: OrgColumns | undefined;
+    if (seen.ids[r] === orgId) entry = seen.entries[r];
+    else {
+      entry = orgs.get(orgId);
+      seen.ids[r] = orgId;
+      seen.entries[r] = entry;
+    }
     if (entry === undefined) continue;
     const metrics = row.metrics;
-    const types = entry.types;
-    // for-in walks the row's own keys through V8's enum cache; looking each wanted type
-    // up by name instead goes through a megamorphic keyed load.
-    for (const type in metrics) {
-      const k = types.indexOf(type);
-      if (k < 0) continue;
-      const raw = metrics[type] as number | string | boolean;
+    const keys = entry.keys;
+    const keyColumns = entry.keyColumns;
+    // for-in walks the row's own keys through V8's enum cache, and its keys are interned
+    // strings, so matching one against the key seen at its position is a pointer compare;
+    // matching against the contract's billing type strings is a full string compare.
+    let p = 0;
+    for (const key in metrics) {
+      let column: number;
+      if (keys[p] === key) column = keyColumns[p] as number;
+      else {
+        column = columnOfType(entry, key);
+        keys[p] = key;
+        keyColumns[p] = column;
+      }
+      p++;
+      if (column < 0) continue;
+      const raw = metrics[key];
+      if (raw === undefined) continue;
       // Numbers below 1e11 take the exact fast path inline; the rest go through unitsOf.
       const units = typeof raw === 'number' && raw >= 0 && raw < 1e11 ? Math.round(raw * 10_000) : unitsOf(raw);
-      const base = (entry.columns[k] as number) * length;
+      const base = column * length;
       if (single >= 0) values[base + single] = units;
       else for (let j = 0; j < dayIndexes.length; j++) values[base + (dayIndexes[j] as number)] = units;
     }
   }
+}
+
+/** The org entry found at each row position of the previous upload read. */
+interface RowCache {
+  ids: string[];
+  entries: (OrgColumns | undefined)[];
+}
+
+function columnOfType(entry: OrgColumns, type: string): number {
+  const k = entry.types.indexOf(type);
+  return k < 0 ? -1 : (entry.columns[k] as number);
 }
 
 /** Each distinct source upload with the day indexes it supplies. */

@@ -27,12 +27,20 @@ export function mergeChange(current: RecordState | undefined, change: Change): R
   let changed = false;
   for (const [field, value] of Object.entries(change.fields)) {
     const seen = clocks[field];
-    if (seen !== undefined && seen >= change.hlc) continue;
+    if (seen !== undefined && !wins(change.hlc, value as Json, seen, values[field])) continue;
     values[field] = value as Json;
     clocks[field] = change.hlc;
     changed = true;
   }
   return changed ? { table: change.table, id: change.id, values, clocks } : null;
+}
+
+// A later clock wins. One clock stamps one event, so equal clocks carry equal values; should
+// a buggy or replayed client reuse a clock for another value, the larger encoding wins, so
+// the outcome still does not depend on arrival order.
+function wins(clock: string, value: Json, seenClock: string, seenValue: Json | undefined): boolean {
+  if (clock !== seenClock) return clock > seenClock;
+  return JSON.stringify(value) > JSON.stringify(seenValue ?? null);
 }
 
 /** The key of a record across tables. */

@@ -41,13 +41,26 @@ export function orgsByAccount(ws: Pick<Workspace, 'orgMappings'>): OrgsByAccount
   return result;
 }
 
+interface PeriodBounds {
+  start: string;
+  end: string;
+  length: number;
+}
+
+function periodBounds(period: string): PeriodBounds {
+  return { start: periodStart(period), end: periodEnd(period), length: periodLength(period) };
+}
+
 /** The active day indexes of a contract in a period, [first, last]; first > last when none. */
 export function activeRange(contract: Pick<Contract, 'startDate' | 'endDate'>, period: string): [number, number] {
-  const start = periodStart(period);
-  const end = periodEnd(period);
+  return rangeWithin(contract, periodBounds(period));
+}
+
+// activeRange with the period's bounds worked out once for every contract.
+function rangeWithin(contract: Pick<Contract, 'startDate' | 'endDate'>, { start, end, length }: PeriodBounds): [number, number] {
   const from = contract.startDate > start ? contract.startDate : start;
   const to = contract.endDate !== null && contract.endDate < end ? contract.endDate : end;
-  if (from > to) return [periodLength(period), -1];
+  if (from > to) return [length, -1];
   return [Number(from.slice(8, 10)) - 1, Number(to.slice(8, 10)) - 1];
 }
 
@@ -75,23 +88,53 @@ export function mappedTypes(contract: Contract, includeModule: (module: string) 
 export function planItems(ws: Workspace, period: string, orgs: OrgsByAccount, accounts?: ReadonlySet<string>): ItemSpec[] {
   const enabled = new Set(ws.enabledModules);
   const specs: ItemSpec[] = [];
-  ws.contracts.forEach((contract, contractIndex) => {
-    if (accounts && !accounts.has(contract.accountId)) return;
-    const [first, last] = activeRange(contract, period);
-    if (first > last) return;
-    const byService = mappedTypes(contract, (module) => enabled.has(module));
-    contract.services.forEach((service, serviceIndex) => {
-      const modules = byService.get(service.id);
-      if (!modules) return;
-      for (const [module, billingTypes] of modules) {
+  const contracts = ws.contracts;
+  const bounds = periodBounds(period);
+  for (let contractIndex = 0; contractIndex < contracts.length; contractIndex++) {
+    const contract = contracts[contractIndex] as Contract;
+    if (accounts && !accounts.has(contract.accountId)) continue;
+    const [first, last] = rangeWithin(contract, bounds);
+    if (first > last) continue;
+    const groups = mappingGroups(contract, enabled);
+    const accountOrgs = orgs.get(contract.accountId);
+    for (let serviceIndex = 0; serviceIndex < contract.services.length; serviceIndex++) {
+      const service = contract.services[serviceIndex] as ContractService;
+      for (let g = 0; g < groups.length; g++) {
+        const group = groups[g] as MappingGroup;
+        if (group.serviceId !== service.id) continue;
         specs.push({
-          accountId: contract.accountId, contract, contractIndex, service, serviceIndex, module, billingTypes,
-          orgIds: orgs.get(contract.accountId)?.get(module) ?? [], first, last,
+          accountId: contract.accountId, contract, contractIndex, service, serviceIndex, module: group.module,
+          billingTypes: group.billingTypes, orgIds: accountOrgs?.get(group.module) ?? [], first, last,
         });
       }
-    });
-  });
+    }
+  }
   return specs;
+}
+
+interface MappingGroup {
+  serviceId: string;
+  module: string;
+  billingTypes: string[];
+}
+
+// mappedTypes as a short list (a contract has a dozen mappings or so): the same groups in
+// the same order, (service, module) by first mapping, without two levels of Maps per contract.
+function mappingGroups(contract: Contract, enabled: ReadonlySet<string>): MappingGroup[] {
+  const groups: MappingGroup[] = [];
+  const mappings = contract.serviceMappings;
+  for (let m = 0; m < mappings.length; m++) {
+    const mapping = mappings[m] as Contract['serviceMappings'][number];
+    if (mapping.ignore === true || !enabled.has(mapping.module)) continue;
+    let group: MappingGroup | undefined;
+    for (let g = 0; g < groups.length && group === undefined; g++) {
+      const candidate = groups[g] as MappingGroup;
+      if (candidate.serviceId === mapping.serviceId && candidate.module === mapping.module) group = candidate;
+    }
+    if (group) group.billingTypes.push(mapping.billingType);
+    else groups.push({ serviceId: mapping.serviceId, module: mapping.module, billingTypes: [mapping.billingType] });
+  }
+  return groups;
 }
 
 /**

@@ -12,5 +12,6 @@ export const NAV: NavItem[] = [
   { href: '/accounts', label: 'Accounts' },
   { href: '/billing', label: 'Billing' },
   { href: '/invoices', label: 'Invoices' },
+  { href: '/insights', label: 'Insights' },
   { href: '/settings', label: 'Settings' },
 ];

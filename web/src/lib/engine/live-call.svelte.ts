@@ -20,10 +20,12 @@ export class LiveEngineCall<Q, T> {
   #ticket = 0;
   #settled = $state(0);
 
-  constructor(source: LiveInputs, query: () => Q, call: (inputs: EngineInputs, query: Q) => Promise<T>) {
+  /** `hold`: while it is true no call is made (e.g. during a sync's pull, whose every page would start one). */
+  constructor(source: LiveInputs, query: () => Q, call: (inputs: EngineInputs, query: Q) => Promise<T>, hold: () => boolean = () => false) {
     this.#inputs = source;
     this.#query = query;
     $effect(() => {
+      if (hold()) return;
       const q = query();
       const key = JSON.stringify(q);
       const snapshot = source.snapshot();

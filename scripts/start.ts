@@ -6,7 +6,8 @@ import { migrate } from './edge/d1.ts';
 import { ensureDemoTenant } from './edge/demo-tenant.ts';
 import { startDev } from './edge/dev.ts';
 import { ensureSpaBuilt, spaBuildIsStale } from './web/build.ts';
-import { loadDemo, tenantHasUploads } from './demo/load.ts';
+import { loadDemo, send, tenantHasUploads } from './demo/load.ts';
+import { demoSetup, setupChanges } from './demo/setup.ts';
 
 const PORT = Number(process.env.PORT ?? 8787);
 
@@ -24,6 +25,9 @@ async function main(): Promise<void> {
     console.log('loading the demo data (about 120 days of 10 modules) …');
     const demo = await loadDemo(edge.url, tenant.adminToken);
     console.log(`loaded ${demo.accounts} accounts and ${demo.uploads} uploads in ${(demo.ms / 1000).toFixed(1)} s`);
+    const setup = demoSetup(demo.plan, new Date().toISOString());
+    await send(edge.url, tenant.adminToken, '/v1/changes', { changes: setupChanges(setup, Date.now()) });
+    console.log(`set up ${setup.enabledModules.length} modules, ${setup.orgMappings.length} org mappings, ${setup.contracts.length} contracts and ${setup.invoices.length} posted invoices`);
   }
   // the token travels in the fragment: never sent to a server, stored by the app, then
   // removed from the address bar

@@ -7,9 +7,10 @@ import Papa from 'papaparse';
 import type { Upload } from '../../shared/schema/upload.ts';
 import { formatHlc } from '../../shared/sync/hlc.ts';
 import { addDays } from '../../shared/dates/index.ts';
-import { simulateDemo, type DemoEvent } from './simulate.ts';
+import { simulateDemo, type DemoEvent, type DemoPlan } from './simulate.ts';
 
 export interface DemoLoad {
+  plan: DemoPlan;
   accounts: number;
   uploads: number;
   ms: number;
@@ -18,7 +19,8 @@ export interface DemoLoad {
 const NIGHTLY_DAYS = 14;
 const CSV_DAYS = 30;
 
-async function send(url: string, token: string, path: string, body: unknown, type = 'application/json'): Promise<void> {
+/** POSTs a body to the edge with the admin token; retries server errors twice. */
+export async function send(url: string, token: string, path: string, body: unknown, type = 'application/json'): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     const response = await fetch(`${url}${path}`, {
       method: 'POST',
@@ -90,7 +92,7 @@ export async function loadDemo(url: string, token: string, options: { lastDay?: 
     batch.push(event);
   }
   await flush();
-  return { accounts: plan.accounts.length, uploads: plan.events.length, ms: Date.now() - started };
+  return { plan, accounts: plan.accounts.length, uploads: plan.events.length, ms: Date.now() - started };
 }
 
 if (import.meta.main) {

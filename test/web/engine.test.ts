@@ -6,7 +6,7 @@ import { TrueupDb } from '../../web/src/lib/db/database.ts';
 import { importWorkspace } from '../../web/src/lib/db/workspace.ts';
 import { recordEdit } from '../../web/src/lib/db/changes.ts';
 import { storeUploads } from '../../web/src/lib/db/uploads.ts';
-import { loadConfig } from '../../web/src/lib/engine/config.ts';
+import { loadConfig } from '../../web/src/lib/db/config.ts';
 import { EngineSession, workerApi } from '../../web/src/lib/engine/session.ts';
 import { engineApi } from '../../web/src/lib/engine/api.ts';
 import { computePeriod } from '../../shared/invoice/compute-period.ts';

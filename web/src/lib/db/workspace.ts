@@ -1,45 +1,19 @@
 // The workspace document (SPEC §10) read from, and restored into, IndexedDB. It is the
 // engine's input and the export / import format.
-import { CATALOG } from '../../../../shared/catalog/modules.ts';
 import { parseOrThrow } from '../../../../shared/schema/issues.ts';
 import { workspace as workspaceSchema, type Workspace } from '../../../../shared/schema/workspace.ts';
 import type { Json } from '../../../../shared/sync/merge.ts';
 import type { TrueupDb } from './database.ts';
+import { loadConfig } from './config.ts';
 import { recordEdits, type Edit } from './changes.ts';
 import { storeUploads } from './uploads.ts';
 import { CONFIG_TABLES, orgMappingId, SETTINGS_ID, type ConfigRow } from './rows.ts';
 
-function live<T extends ConfigRow>(rows: T[]): Omit<T, 'deleted'>[] {
-  return rows.filter((r) => r.deleted !== true).map(({ deleted: _deleted, ...rest }) => rest);
-}
-
-/** The whole local state as a workspace document; mappings to accounts that no longer exist are left out. */
+/** The whole local state as a workspace document: the config and every upload. */
 export async function loadWorkspace(db: TrueupDb): Promise<Workspace> {
   return db.transaction('r', [...CONFIG_TABLES.map((t) => db.table(t)), db.uploads], async () => {
-    const settings = await db.settings.get(SETTINGS_ID);
-    const accounts = live(await db.accounts.toArray()).map(({ id, name }) => ({ id, name }));
-    const accountIds = new Set(accounts.map((a) => a.id));
-    const modules = live(await db.modules.toArray()).map(({ id, name, suite, billingTypes }) => ({ id, name, suite, billingTypes }));
-    const known = new Set([...CATALOG.map((m) => m.id), ...modules.map((m) => m.id)]);
-    const enabledModules = live(await db.enabledModules.toArray()).filter((r) => r.enabled && known.has(r.id)).map((r) => r.id).sort();
-    const orgMappings = live(await db.orgMappings.toArray())
-      .filter((m) => accountIds.has(m.accountId))
-      .map(({ module, orgId, accountId }) => ({ module, orgId, accountId }));
-    const contracts = live(await db.contracts.toArray()).map(({ id, accountId, name, startDate, endDate, services, serviceMappings }) =>
-      ({ id, accountId, name, startDate, endDate: endDate ?? null, services: services ?? [], serviceMappings: serviceMappings ?? [] }));
-    const invoices = live(await db.invoices.toArray());
-    const uploads = await db.uploads.toArray();
-    return {
-      version: 1,
-      currency: settings?.currency ?? 'USD',
-      modules,
-      enabledModules,
-      accounts,
-      orgMappings,
-      contracts,
-      uploads,
-      invoices,
-    };
+    const config = await loadConfig(db);
+    return { ...config, uploads: await db.uploads.toArray() };
   });
 }
 

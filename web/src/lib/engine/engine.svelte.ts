@@ -7,7 +7,7 @@ import { liveQuery } from 'dexie';
 import type { PeriodOptions, PeriodResult } from '../../../../shared/invoice/compute-period.ts';
 import type { ItemExplanation } from '../../../../shared/billing/explain.ts';
 import type { TrueupDb } from '../db/database.ts';
-import { loadConfig, type WorkspaceConfig } from './config.ts';
+import { loadConfig, type WorkspaceConfig } from '../db/config.ts';
 import type { EngineInputs, WorkerApi } from './session.ts';
 import type { ItemRef, PostOutcome } from './api.ts';
 

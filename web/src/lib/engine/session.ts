@@ -7,7 +7,7 @@ import type { Workspace } from '../../../../shared/schema/workspace.ts';
 import type { PeriodOptions, PeriodResult } from '../../../../shared/invoice/compute-period.ts';
 import type { ItemExplanation } from '../../../../shared/billing/explain.ts';
 import type { TrueupDb } from '../db/database.ts';
-import type { WorkspaceConfig } from './config.ts';
+import type { WorkspaceConfig } from '../db/config.ts';
 import type { Dashboard, DashboardOptions } from '../../../../shared/insights/dashboard.ts';
 import type { InsightOptions, Insights } from '../../../../shared/insights/insights.ts';
 import { engineApi, type ItemRef, type PostOutcome, type PostRequest } from './api.ts';

@@ -3,8 +3,8 @@
 // worker, never the year of uploads it keeps for itself.
 import { CATALOG } from '../../../../shared/catalog/modules.ts';
 import type { Workspace } from '../../../../shared/schema/workspace.ts';
-import type { TrueupDb } from '../db/database.ts';
-import { CONFIG_TABLES, SETTINGS_ID, type ConfigRow } from '../db/rows.ts';
+import type { TrueupDb } from './database.ts';
+import { CONFIG_TABLES, SETTINGS_ID, type ConfigRow } from './rows.ts';
 
 export type WorkspaceConfig = Omit<Workspace, 'uploads'>;
 
@@ -12,7 +12,7 @@ function alive<T extends ConfigRow>(rows: T[]): Omit<T, 'deleted'>[] {
   return rows.filter((r) => r.deleted !== true).map(({ deleted: _deleted, ...rest }) => rest);
 }
 
-/** The config tables as a workspace without uploads; the same selection as loadWorkspace. */
+/** The config tables as a workspace without uploads; records pointing at deleted accounts are left out. */
 export async function loadConfig(db: TrueupDb): Promise<WorkspaceConfig> {
   return db.transaction('r', CONFIG_TABLES.map((t) => db.table(t)), async () => {
     const settings = await db.settings.get(SETTINGS_ID);

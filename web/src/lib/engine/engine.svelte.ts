@@ -10,6 +10,7 @@ import type { TrueupDb } from '../db/database.ts';
 import { loadConfig, type WorkspaceConfig } from '../db/config.ts';
 import type { EngineInputs, WorkerApi } from './session.ts';
 import type { ItemRef, PostOutcome } from './api.ts';
+import { LiveEngineCall } from './live-call.svelte.ts';
 
 let remote: Remote<WorkerApi> | undefined;
 
@@ -87,66 +88,15 @@ export interface PeriodQuery {
   asOf?: string;
 }
 
-interface Computed {
-  generation: number;
-  period: string;
-  asOf: string | undefined;
-  value: PeriodResult;
-}
-
 /**
  * A period's billing, recomputed in the worker whenever the inputs or the query change.
  * `result` is the latest answer; `current` says whether it reflects the latest inputs and
  * query (screens dim it and disable posting otherwise). Create while a component initialises.
  */
-export class PeriodBilling {
-  #inputs: LiveInputs;
-  #query: () => PeriodQuery;
-  #computed = $state.raw<Computed | null>(null);
-  #error = $state<string | null>(null);
-  #ticket = 0;
-  #settled = $state(0);
-
+export class PeriodBilling extends LiveEngineCall<PeriodQuery, PeriodResult> {
   constructor(source: LiveInputs, query: () => PeriodQuery, options: Omit<PeriodOptions, 'asOf'> = {}) {
-    this.#inputs = source;
-    this.#query = query;
-    $effect(() => {
-      const { period, asOf } = query();
-      const snapshot = source.snapshot();
-      if (!snapshot) return;
-      const ticket = ++this.#ticket;
-      const { generation, ...request } = snapshot;
-      engineWorker().compute(request, period, { ...options, ...(asOf === undefined ? {} : { asOf }) }).then(
-        (value) => {
-          // A newer request supersedes this answer, whatever order they come back in.
-          if (ticket !== this.#ticket) return;
-          this.#computed = { generation, period, asOf, value };
-          this.#error = null;
-          this.#settled++;
-        },
-        (e: unknown) => {
-          if (ticket !== this.#ticket) return;
-          this.#error = e instanceof Error ? e.message : String(e);
-          this.#settled++;
-        },
-      );
-    });
+    super(source, query, (request, { period, asOf }) => engineWorker().compute(request, period, { ...options, ...(asOf === undefined ? {} : { asOf }) }));
   }
-
-  /** The latest result, possibly computed from older inputs (see `current`). */
-  get result(): PeriodResult | null { return this.#computed?.value ?? null; }
-  /** True when the result reflects the latest inputs and query. */
-  get current(): boolean {
-    const computed = this.#computed;
-    if (!computed) return false;
-    const query = this.#query();
-    return computed.generation === this.#inputs.generation && computed.period === query.period && computed.asOf === query.asOf;
-  }
-  get error(): string | null { return this.#error; }
-  /** The inputs generation the shown result was computed from. */
-  get generation(): number { return this.#computed?.generation ?? -1; }
-  /** Counts answers (results and errors); lets a test or bench wait for the next one. */
-  get settled(): number { return this.#settled; }
 }
 
 /** The drill-down of one item, computed in the worker from the current inputs. */

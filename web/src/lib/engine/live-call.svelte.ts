@@ -1,4 +1,4 @@
-// A worker call kept live, like PeriodBilling but for any call: re-run whenever the
+// A worker call kept live (PeriodBilling is one): re-run whenever the
 // engine inputs or the query change; the answer is tagged with the inputs generation and
 // query it came from, so a screen can tell a stale answer from a current one.
 import type { LiveInputs } from './engine.svelte.ts';

@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 // One vitest run covers every kind of test; each project is one environment.
 export default defineConfig({
   test: {
+    // CI also keeps a machine-readable summary (.ci/run prints its totals).
+    reporters: process.env.CI ? ['default', ['json', { outputFile: 'test/artifacts/vitest.json' }]] : ['default'],
     projects: [
       'test/worker/vitest.config.ts',
       {

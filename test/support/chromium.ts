@@ -16,7 +16,9 @@ export function findChromium(): string {
   const found = CANDIDATES.find((path) => existsSync(path));
   if (found) return found;
   if (process.getuid?.() === 0) {
-    execFileSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit' });
+    // a new machine's package lists may be empty or stale: refresh them first
+    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
     if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
   }
   throw new Error('Chromium not found: install it (Debian/Ubuntu: `sudo apt-get install -y chromium`) or set CHROMIUM_PATH to its executable');

@@ -1,9 +1,7 @@
 // The worker's dashboard and insights calls, driven in Node on a real Dexie database
 // (fake-indexeddb), exactly as the screens call them through Comlink.
-import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { TrueupDb } from '../../web/src/lib/db/database.ts';
-import { importWorkspace } from '../../web/src/lib/db/workspace.ts';
+import { describe, expect, it } from 'vitest';
+import { freshDatabases } from '../support/test-db.ts';
 import { storeUploads } from '../../web/src/lib/db/uploads.ts';
 import { loadConfig } from '../../web/src/lib/db/config.ts';
 import { EngineSession, workerApi } from '../../web/src/lib/engine/session.ts';
@@ -11,14 +9,7 @@ import { engineApi } from '../../web/src/lib/engine/api.ts';
 import { computePeriod } from '../../shared/invoice/compute-period.ts';
 import { oneService, upload, uploadsEachDay } from '../support/billing.ts';
 
-let db: TrueupDb | undefined;
-let n = 0;
-afterEach(async () => {
-  if (db) {
-    db.close();
-    await db.delete();
-  }
-});
+const freshDb = freshDatabases('engine-insights-test', november);
 
 /** Brass on Datto RMM, 10 devices then 11 from the 16th; a new site appears on the 20th, unmapped. */
 function november() {
@@ -31,9 +22,8 @@ function november() {
 }
 
 async function session() {
-  db = new TrueupDb(`engine-insights-test-${++n}`);
-  await importWorkspace(db, november());
-  return { database: db, api: workerApi(new EngineSession(db)) };
+  const database = await freshDb();
+  return { database, api: workerApi(new EngineSession(database)) };
 }
 
 describe('engine worker: dashboard', () => {

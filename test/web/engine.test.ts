@@ -1,9 +1,7 @@
 // The object the engine worker exposes, driven directly in Node: the same calls the
 // screens make through Comlink, on a real Dexie database (fake-indexeddb).
-import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { TrueupDb } from '../../web/src/lib/db/database.ts';
-import { importWorkspace } from '../../web/src/lib/db/workspace.ts';
+import { describe, expect, it } from 'vitest';
+import { freshDatabases } from '../support/test-db.ts';
 import { recordEdit } from '../../web/src/lib/db/changes.ts';
 import { storeUploads } from '../../web/src/lib/db/uploads.ts';
 import { loadConfig } from '../../web/src/lib/db/config.ts';
@@ -12,14 +10,7 @@ import { engineApi } from '../../web/src/lib/engine/api.ts';
 import { computePeriod } from '../../shared/invoice/compute-period.ts';
 import { oneService, upload, uploadsEachDay } from '../support/billing.ts';
 
-let db: TrueupDb | undefined;
-let n = 0;
-afterEach(async () => {
-  if (db) {
-    db.close();
-    await db.delete();
-  }
-});
+const freshDb = freshDatabases('engine-test', november);
 
 /** The demo-like scenario of SPEC §5: 10 devices on days 1–15, 11 after, $5.00 daily, a 30-day month. */
 function november() {
@@ -28,11 +19,6 @@ function november() {
   });
 }
 
-async function freshDb() {
-  db = new TrueupDb(`engine-test-${++n}`);
-  await importWorkspace(db, november());
-  return db;
-}
 
 describe('engine worker api', () => {
   it('given a workspace, computes exactly what the shared engine computes', () => {

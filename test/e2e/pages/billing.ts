@@ -1,5 +1,6 @@
 // The Billing screen: a period's pending items by account, drill-down, Approve & Post.
 import type { Locator, Page } from 'playwright-core';
+import { PeriodScreen } from './period-screen.ts';
 
 export interface ShownLine {
   /** kind|contractId|serviceId|module|period */
@@ -9,21 +10,9 @@ export interface ShownLine {
   text: string;
 }
 
-export class BillingPage {
-  readonly page: Page;
+export class BillingPage extends PeriodScreen {
   constructor(page: Page) {
-    this.page = page;
-  }
-
-  /** Chooses the period and waits for its figures to be current. */
-  async choosePeriod(period: string): Promise<void> {
-    await this.page.getByLabel('Billing period').selectOption(period);
-    await this.waitCurrent();
-  }
-
-  /** Waits until the shown figures reflect the latest data (not recomputing). */
-  async waitCurrent(): Promise<void> {
-    await this.page.locator('[data-testid="billing-summary"][data-current="true"]').waitFor({ timeout: 60_000 });
+    super(page, 'billing-summary');
   }
 
   account(name: string): Locator {

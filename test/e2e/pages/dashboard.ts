@@ -1,6 +1,7 @@
 // The Dashboard: a period's revenue by module, the module filter, the trend chart and the
 // insights summary, read as the admin sees them.
 import type { Locator, Page } from 'playwright-core';
+import { PeriodScreen } from './period-screen.ts';
 
 export interface ModuleRow {
   module: string;
@@ -11,20 +12,9 @@ export interface ModuleRow {
   pendingText: string;
 }
 
-export class DashboardPage {
-  readonly page: Page;
+export class DashboardPage extends PeriodScreen {
   constructor(page: Page) {
-    this.page = page;
-  }
-
-  /** Chooses the period and waits until the figures reflect it. */
-  async choosePeriod(period: string): Promise<void> {
-    await this.page.getByLabel('Billing period').selectOption(period);
-    await this.waitCurrent();
-  }
-
-  async waitCurrent(): Promise<void> {
-    await this.page.locator('[data-testid="dashboard-summary"][data-current="true"]').waitFor({ timeout: 60_000 });
+    super(page, 'dashboard-summary');
   }
 
   async filter(moduleName: string | null): Promise<void> {

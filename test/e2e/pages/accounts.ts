@@ -6,8 +6,10 @@ export class AccountsPage {
     this.page = page;
   }
 
+  /** The account names listed, once the list has loaded (these tests always have accounts). */
   async names(): Promise<string[]> {
-    await this.page.getByRole('table').waitFor();
+    // the table renders before the live query's first answer: wait for a row, not the table
+    await this.page.locator('tbody tr[data-account]').first().waitFor();
     return this.page.locator('tbody tr[data-account] td:first-child').allTextContents().then((t) => t.map((s) => s.trim()));
   }
 

@@ -177,4 +177,29 @@ describe('the admin app', () => {
     expect(await mapping.rows()).toEqual(exported);
     await app.expectPending(0);
   });
+
+  it('adds a custom module: a bad form is explained, a good one appears and its uploads are accepted', async () => {
+    await app.nav('Modules');
+    const modules = new ModulesPage(app.page);
+    const problems = await modules.addCustomModule('Huntress EDR', 'Huntress', ['Agents', '9lives']);
+    expect(problems.some((p) => p.startsWith('id'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('billing types, line 2'))).toBe(true);
+
+    const refused = await fetch(`${edge.url}/v1/uploads`, {
+      method: 'POST', headers: { authorization: `Bearer ${edge.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ module: 'huntress', date: LAST_DAY, orgs: [{ orgId: 'h-1', name: 'Bluebird Bakery', metrics: { Agents: 7 } }] }),
+    });
+    expect(refused.status).toBe(400);
+
+    expect(await modules.addCustomModule('huntress', 'Huntress', ['Agents, Protected agents', 'SocEnabled, SOC enabled, boolean'])).toEqual([]);
+    await modules.tile('Huntress').waitFor();
+    const accepted = await fetch(`${edge.url}/v1/uploads`, {
+      method: 'POST', headers: { authorization: `Bearer ${edge.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ module: 'huntress', date: LAST_DAY, orgs: [{ orgId: 'h-1', name: 'Bluebird Bakery', metrics: { Agents: 7, SocEnabled: true } }] }),
+    });
+    expect(accepted.ok).toBe(true);
+    await app.syncNow();
+    await app.waitSynced();
+    await expect.poll(() => modules.orgCount('Huntress'), { timeout: 30_000 }).toBe(1);
+  });
 });

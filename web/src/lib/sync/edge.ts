@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { change, type Change } from '../../../../shared/schema/changes.ts';
 import type { Upload } from '../../../../shared/schema/upload.ts';
+import type { ModuleDef } from '../../../../shared/schema/module.ts';
 
 export interface EdgeConnection {
   /** The edge's base URL, e.g. http://localhost:8787 (no trailing slash). */
@@ -121,4 +122,11 @@ export type ModuleStatus = z.infer<typeof moduleStatus>;
 /** The catalog and custom modules with each one's last upload day and org count. */
 export async function fetchModules(conn: EdgeConnection): Promise<ModuleStatus[]> {
   return (await call(conn, '/v1/modules', modulesAnswer)).modules;
+}
+
+const moduleAnswer = z.object({ module: z.object({ id: z.string() }).loose() });
+
+/** Adds a custom module at the edge (uploads for it are accepted from then on); it reaches every browser through the change log. */
+export async function createModule(conn: EdgeConnection, def: ModuleDef): Promise<void> {
+  await call(conn, '/v1/modules', moduleAnswer, { method: 'POST', body: JSON.stringify(def) });
 }

@@ -2,6 +2,7 @@ import { minorDigits } from '../money/currency.ts';
 import { divRound, parseScaled, pow10 } from '../money/decimal.ts';
 import type { Invoice, InvoiceLine } from '../schema/invoice.ts';
 import { itemKey } from '../billing/item.ts';
+import { standingPosted } from '../posting/duplicates.ts';
 
 /** What was posted for one item: its item line, and the adjustments posted for it since. */
 export interface PostedItem {
@@ -20,11 +21,10 @@ export interface PostedIndex {
   items: Map<string, PostedItem>;
 }
 
-/** Indexes the posted invoices of a workspace; voided and draft ones do not count. */
+/** Indexes the posted invoices of a workspace; voided, draft and duplicate posts do not count. */
 export function indexPosted(invoices: readonly Invoice[], currency: string): PostedIndex {
   const byAccount = new Map<string, Map<string, Invoice>>();
-  for (const invoice of invoices) {
-    if (invoice.status !== 'posted') continue;
+  for (const invoice of standingPosted(invoices).values()) {
     let periods = byAccount.get(invoice.accountId);
     if (!periods) {
       periods = new Map();

@@ -4,7 +4,7 @@ import type { Workspace } from '../schema/workspace.ts';
 import { buildAccountIndex } from './account-index.ts';
 import { matchName, type Reason } from './decide.ts';
 import { analyzeName } from './name.ts';
-import { latestOrgs, unmappedOrgs } from './unmapped.ts';
+import { orgKey, seenOrgs } from '../usage/org-directory.ts';
 
 export type { Reason as SuggestionReason } from './decide.ts';
 
@@ -34,10 +34,12 @@ export function suggestMappings(ws: Workspace, options: SuggestOptions = {}): Su
   const accountIndex = new Map(ws.accounts.map((a, i) => [a.id, i]));
   // Names of orgs already mapped are further names of their account: another module's
   // org called the same is most likely the same client.
-  const names = new Map(latestOrgs(ws).map((o) => [`${o.module}\u0000${o.orgId}`, o.name]));
+  const orgs = seenOrgs(ws.uploads);
+  const mapped = new Set<string>();
   const aliases: { account: number; name: string }[] = [];
   for (const m of ws.orgMappings) {
-    const name = names.get(`${m.module}\u0000${m.orgId}`);
+    mapped.add(orgKey(m.module, m.orgId));
+    const name = orgs.get(orgKey(m.module, m.orgId))?.name;
     const account = accountIndex.get(m.accountId);
     if (name && account !== undefined) aliases.push({ account, name });
   }
@@ -46,8 +48,8 @@ export function suggestMappings(ws: Workspace, options: SuggestOptions = {}): Su
   const minConfidence = options.minConfidence ?? 0;
 
   const suggestions: Suggestion[] = [];
-  for (const org of unmappedOrgs(ws)) {
-    if (modules && !modules.has(org.module)) continue;
+  for (const [key, org] of orgs) {
+    if (mapped.has(key) || (modules && !modules.has(org.module))) continue;
     const match = matchName(index, analyzeName(org.name));
     const account = match ? ws.accounts[match.account] : undefined;
     if (!match || !account) continue;

@@ -4,3 +4,4 @@ export * from './module-days.ts';
 export * from './series.ts';
 export * from './exact.ts';
 export * from './daily-usage.ts';
+export * from './org-directory.ts';

@@ -12,6 +12,7 @@ import type { Contract, ContractService, ServiceMapping, Workspace } from '../..
 import { suggestMappings } from '../../shared/suggest/index.ts';
 import { formatHlc } from '../../shared/sync/hlc.ts';
 import type { Json } from '../../shared/sync/merge.ts';
+import { recordFields } from '../../shared/sync/record-fields.ts';
 import type { DemoPlan } from './simulate.ts';
 
 /** Left disabled, so the Modules screen has a switch to flip. */
@@ -69,18 +70,14 @@ export function demoSetup(plan: DemoPlan, postedAt: string): Workspace {
   return ws;
 }
 
-function fields(record: object): Record<string, Json> {
-  const { id: _id, ...rest } = JSON.parse(JSON.stringify(record)) as Record<string, Json>;
-  return { ...rest, deleted: false };
-}
-
 /** The set-up as change-log records, as the app would push an admin's edits. */
 export function setupChanges(ws: Workspace, now: number): Change[] {
-  const records: [Change['table'], string, Record<string, Json>][] = [
-    ...ws.enabledModules.map((module) => ['enabledModules', module, { enabled: true, deleted: false }] as [Change['table'], string, Record<string, Json>]),
-    ...ws.orgMappings.map((m) => ['orgMappings', `${m.module}:${m.orgId}`, { ...fields(m) }] as [Change['table'], string, Record<string, Json>]),
-    ...ws.contracts.map((c) => ['contracts', c.id, fields(c)] as [Change['table'], string, Record<string, Json>]),
-    ...ws.invoices.map((i) => ['invoices', i.id ?? '', fields(i)] as [Change['table'], string, Record<string, Json>]),
+  type Row = [Change['table'], string, Record<string, Json>];
+  const records: Row[] = [
+    ...ws.enabledModules.map((module): Row => ['enabledModules', module, { enabled: true, deleted: false }]),
+    ...ws.orgMappings.map((m): Row => ['orgMappings', `${m.module}:${m.orgId}`, recordFields(m)]),
+    ...ws.contracts.map((c): Row => ['contracts', c.id, recordFields(c)]),
+    ...ws.invoices.map((i): Row => ['invoices', i.id ?? '', recordFields(i)]),
   ];
   return records.map(([table, id, values], counter) => ({ table, id, fields: values, hlc: formatHlc({ millis: now, counter, origin: 'demo' }), origin: 'demo' }));
 }

@@ -2,7 +2,7 @@
 // stored through the change log (outbox) in one transaction, and the edge gives each its
 // number when the post syncs; until then the invoice shows "number pending" (SPEC §12).
 import type { Invoice } from '../../../../shared/schema/invoice.ts';
-import type { Json } from '../../../../shared/sync/merge.ts';
+import { recordFields } from '../../../../shared/sync/record-fields.ts';
 import type { TrueupDb } from '../db/database.ts';
 import { recordEdit, recordEdits } from '../db/changes.ts';
 import { postInWorker, type LiveInputs } from '../engine/engine.svelte.ts';
@@ -13,17 +13,12 @@ export interface PostResult {
   refused: { accountId: string; reason: string }[];
 }
 
-function asFields(invoice: Invoice): Record<string, Json> {
-  const { id: _id, ...rest } = JSON.parse(JSON.stringify(invoice)) as Invoice & Record<string, Json>;
-  return { ...(rest as Record<string, Json>), deleted: false };
-}
-
 /** Posts the accounts' invoices for a period; refuses the whole request before the period has ended. */
 export async function approveAndPost(db: TrueupDb, inputs: LiveInputs, period: string, accountIds: string[], asOf?: string): Promise<PostResult> {
   const refusal = postingRefusal(period, asOf);
   if (refusal) return { posted: [], refused: accountIds.map((accountId) => ({ accountId, reason: refusal })) };
   const outcome = await postInWorker(inputs, { period, accountIds, postedAt: new Date().toISOString(), ...(asOf === undefined ? {} : { asOf }) });
-  await recordEdits(db, outcome.posted.map((invoice) => ({ table: 'invoices' as const, id: invoice.id ?? '', fields: asFields(invoice) })));
+  await recordEdits(db, outcome.posted.map((invoice) => ({ table: 'invoices' as const, id: invoice.id ?? '', fields: recordFields(invoice) })));
   return outcome;
 }
 

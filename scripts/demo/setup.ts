@@ -43,7 +43,7 @@ const IGNORED: [string, string][] = [['datto-rmm', 'AllDevicesMetric'], ['datto-
 function bareWorkspace(plan: DemoPlan): Workspace {
   const uploads = plan.events.map((event) => (event.kind === 'upload' ? event.upload : rmmUpload(event.devices, event.date)));
   const modules = [...new Set(uploads.map((u) => u.module))];
-  return { version: 1, currency: 'USD', modules: [], enabledModules: modules.filter((m) => !DISABLED.has(m)), accounts: plan.accounts, orgMappings: [], contracts: [], uploads, invoices: [] };
+  return { version: 1, currency: 'USD', modules: [], enabledModules: modules.filter((m) => !DISABLED.has(m)), accounts: plan.accounts, orgMappings: [], contracts: [], uploads, invoices: [], charges: [] };
 }
 
 function contractFor(accountId: string, mappedModules: ReadonlySet<string>, startDate: string): Contract {

@@ -78,10 +78,12 @@ export function revenueByModule(invoices: readonly Invoice[], currency: string):
   for (const invoice of invoices) {
     if (invoice.status === 'voided') continue;
     for (const line of invoice.lines) {
-      let entry = byModule.get(line.module);
+      // fixed fees and charges have no module; they are revenue of their own group
+      const module = line.module ?? '';
+      let entry = byModule.get(module);
       if (!entry) {
-        entry = { name: line.moduleName ?? line.module, sums: empty() };
-        byModule.set(line.module, entry);
+        entry = { name: line.moduleName ?? (line.module ?? 'Fixed fees and charges'), sums: empty() };
+        byModule.set(module, entry);
       }
       const sums = entry.sums;
       const amount = amountUnits(line.amount, currency);
@@ -90,7 +92,9 @@ export function revenueByModule(invoices: readonly Invoice[], currency: string):
       sums.lines++;
       if (line.cost === null) {
         sums.uncostedLines++;
-        sums.uncosted.set(`${line.contractId}\u0000${line.serviceId}`, { contractId: line.contractId, serviceId: line.serviceId, serviceName: line.serviceName ?? line.serviceId });
+        const contractId = line.contractId ?? '';
+        const serviceId = line.serviceId ?? line.chargeId ?? '';
+        sums.uncosted.set(`${contractId}\u0000${serviceId}`, { contractId, serviceId, serviceName: line.serviceName ?? line.description ?? serviceId });
       } else {
         sums.costedAmount += amount;
         sums.cost += amountUnits(line.cost, currency);

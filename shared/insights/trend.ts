@@ -23,14 +23,15 @@ export function unitsTrend(invoices: readonly Invoice[], window: { from: string;
   for (const invoice of invoices) {
     if (invoice.status === 'voided') continue;
     for (const line of invoice.lines) {
-      if (line.kind !== 'item') continue;
-      let entry = byModule.get(line.module);
+      if (line.kind !== 'item' || line.module === null) continue;
+      const module = line.module;
+      let entry = byModule.get(module);
       for (const day of line.daily ?? []) {
         const i = position.get(day.date);
         if (i === undefined || day.estimated) continue;
         if (!entry) {
-          entry = { name: line.moduleName ?? line.module, units: days.map(() => 0n) };
-          byModule.set(line.module, entry);
+          entry = { name: line.moduleName ?? module, units: days.map(() => 0n) };
+          byModule.set(module, entry);
         }
         entry.units[i] = (entry.units[i] as bigint) + quantityUnits(day.quantity);
       }

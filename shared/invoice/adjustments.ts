@@ -54,7 +54,8 @@ export function dueAdjustments(ws: Workspace, period: string, base: Omit<Compute
     for (const [key, item] of postedByPeriod.get(earlier) ?? []) {
       const line = item.line;
       if (!line || planned.has(key) || !accountIds.has(item.accountId)) continue;
-      const spec = specForPosted(ws, orgs, line);
+      if (line.contractId == null || line.serviceId == null || line.module === null) continue;
+      const spec = specForPosted(ws, orgs, { contractId: line.contractId, serviceId: line.serviceId, module: line.module, period: line.period });
       if (spec) specs.push(spec);
     }
     for (const computed of computeItems({ ...base, period: earlier }, specs)) {
@@ -102,5 +103,5 @@ function adjustmentFor(key: string, computed: ComputedItem, posted: PostedIndex,
 
 /** The key of the item an invoice line bills or adjusts. */
 export function lineKey(line: Pick<InvoiceLine, 'contractId' | 'serviceId' | 'module' | 'period'>): string {
-  return itemKey(line.contractId, line.serviceId, line.module, line.period);
+  return itemKey(line.contractId ?? '', line.serviceId ?? '', line.module ?? '', line.period);
 }

@@ -14,10 +14,12 @@ export interface OrderedLine {
  * (custom ones after), items before adjustments, then contract, service and period.
  */
 export function orderLines(lines: OrderedLine[], moduleRank: ReadonlyMap<string, number>): OrderedLine[] {
-  const rank = (module: string) => moduleRank.get(module) ?? Number.MAX_SAFE_INTEGER;
+  // fixed items and charges (no module) form a group of their own, after the modules
+  const rank = (module: string | null) => (module === null ? Number.MAX_SAFE_INTEGER : moduleRank.get(module) ?? Number.MAX_SAFE_INTEGER - 1);
+  const name = (module: string | null) => module ?? '';
   return [...lines].sort((a, b) =>
     rank(a.line.module) - rank(b.line.module)
-    || (a.line.module < b.line.module ? -1 : a.line.module > b.line.module ? 1 : 0)
+    || (name(a.line.module) < name(b.line.module) ? -1 : name(a.line.module) > name(b.line.module) ? 1 : 0)
     || (a.line.kind === b.line.kind ? 0 : a.line.kind === 'item' ? -1 : 1)
     || a.contractIndex - b.contractIndex
     || a.serviceIndex - b.serviceIndex

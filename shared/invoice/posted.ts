@@ -34,7 +34,7 @@ export function indexPosted(invoices: readonly Invoice[], currency: string): Pos
   }
   const items = new Map<string, PostedItem>();
   const entry = (accountId: string, line: InvoiceLine) => {
-    const key = itemKey(line.contractId, line.serviceId, line.module, line.period);
+    const key = itemKey(line.contractId ?? '', line.serviceId ?? '', line.module ?? '', line.period);
     let posted = items.get(key);
     if (!posted) {
       posted = { accountId, line: null, adjusted: 0n, adjustedCost: 0n, lastQuantity: '0.0000', lastPeriod: '' };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The config tables synced through the change log (everything but uploads). */
-export const changeTable = z.enum(['accounts', 'orgMappings', 'contracts', 'enabledModules', 'modules', 'invoices', 'settings']);
+export const changeTable = z.enum(['accounts', 'orgMappings', 'contracts', 'enabledModules', 'modules', 'invoices', 'settings', 'charges']);
 
 /**
  * One change to one record: some of its field values, stamped with a hybrid logical

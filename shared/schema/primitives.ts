@@ -53,3 +53,19 @@ export const amount = z.string().regex(/^-?\d+(\.\d+)?$/, { error: 'must be a de
 
 /** A quantity as printed by the engine: a decimal string with 4 decimals. */
 export const quantityText = z.string().regex(/^-?\d+\.\d{4}$/, { error: 'must be a decimal string with 4 decimals' });
+
+/** A unit price that may be negative (a credit): a decimal string with at most 4 decimal places. */
+export const signedPrice = z.string().superRefine((value, ctx) => {
+  if (!/^-?\d+(\.\d+)?$/.test(value)) ctx.addIssue({ code: 'custom', message: 'must be a decimal string such as "250.00" or "-50.00"' });
+  else if ((value.split('.')[1] ?? '').length > 4) ctx.addIssue({ code: 'custom', message: 'must have at most 4 decimal places' });
+});
+
+/** A whole number of days, such as payment terms. */
+export const dayCount = z.number({ error: 'must be a whole number of days' }).int({ error: 'must be a whole number of days' }).min(0, { error: 'must not be negative' }).max(3650, { error: 'must be at most 3650 days' });
+
+/** A tax rate in percent: a non-negative decimal string with at most 4 decimal places, such as "6.25". */
+export const taxRate = z.string().superRefine((value, ctx) => {
+  if (!/^\d+(\.\d+)?$/.test(value)) ctx.addIssue({ code: 'custom', message: 'must be a percentage written as a decimal string such as "6.25"' });
+  else if ((value.split('.')[1] ?? '').length > 4) ctx.addIssue({ code: 'custom', message: 'must have at most 4 decimal places' });
+  else if (parseScaled(value, 4) > 1_000_000n) ctx.addIssue({ code: 'custom', message: 'must be at most 100' });
+});

@@ -1,15 +1,23 @@
 import { z } from 'zod';
 import { moduleIndex } from '../catalog/lookup.ts';
 import { billingTypeId, currency, id, isoDay, moduleId, price } from './primitives.ts';
+import { billingMode, priceChanges, tierMode, tiers } from './pricing.ts';
+import { accountBilling, profile } from './parties.ts';
+import { charge } from './charge.ts';
 import { moduleDef } from './module.ts';
 import { upload, uploadCatalogIssues } from './upload.ts';
 import { invoice } from './invoice.ts';
 
-export const account = z.object({ id, name: z.string().min(1, { error: 'must not be empty' }) });
+export const account = z.object({
+  id,
+  name: z.string().min(1, { error: 'must not be empty' }),
+  /** Billing details (SPEC §10.1); absent: the name only, the profile's terms, no tax. */
+  billing: accountBilling.optional(),
+});
 
 export const orgMapping = z.object({ module: moduleId, orgId: id, accountId: id });
 
-export const billingMode = z.enum(['daily', 'period-end', 'peak'], { error: 'must be daily, period-end or peak' });
+export { billingMode };
 
 export const contractService = z.object({
   id,
@@ -17,6 +25,19 @@ export const contractService = z.object({
   unitPrice: price,
   unitCost: price.nullable().optional(),
   billing: billingMode.default('daily'),
+  /** Fixed services: how many of the flat fee (default 1). */
+  quantity: price.optional(),
+  /** Usage services: bill at least this many units a day (a commitment). */
+  minimumQuantity: price.optional(),
+  /** Usage services: units a day included free. */
+  includedQuantity: price.optional(),
+  tiers: tiers.optional(),
+  tierMode: tierMode.optional(),
+  /** Whether its lines are taxed (default true). */
+  taxable: z.boolean().optional(),
+  /** Income account code for accounting exports. */
+  accountCode: z.string().max(50, { error: 'must be at most 50 characters' }).optional(),
+  priceChanges: priceChanges.optional(),
 });
 
 export const serviceMapping = z.union([
@@ -45,6 +66,8 @@ const workspaceShape = z.object({
   contracts: z.array(contract).default([]),
   uploads: z.array(upload).default([]),
   invoices: z.array(invoice).default([]),
+  profile: profile.optional(),
+  charges: z.array(charge).default([]),
 });
 
 type Path = (string | number)[];
@@ -82,16 +105,24 @@ export const workspace = workspaceShape.superRefine((ws, ctx) => {
       if (services.has(s.id)) report(['contracts', i, 'services', j, 'id'], `duplicate service id "${s.id}"`);
       services.add(s.id);
     });
+    const fixed = new Set(c.services.filter((s) => s.billing === 'fixed').map((s) => s.id));
     const typeKeys = new Set<string>();
     c.serviceMappings.forEach((sm, j) => {
       const path: Path = ['contracts', i, 'serviceMappings', j];
       if (!modules.has(sm.module)) report([...path, 'module'], `unknown module "${sm.module}"`);
       else checkType(sm.module, sm.billingType, [...path, 'billingType']);
       if (!sm.ignore && !services.has(sm.serviceId)) report([...path, 'serviceId'], `unknown service "${sm.serviceId}" on contract ${c.id}`);
+      if (!sm.ignore && fixed.has(sm.serviceId)) report([...path, 'serviceId'], `${sm.module} ${sm.billingType} is mapped to the fixed service "${sm.serviceId}": a fixed service takes no billing type`);
       const key = `${sm.module}\u0000${sm.billingType}`;
       if (typeKeys.has(key)) report([...path, 'billingType'], `${sm.module} ${sm.billingType} is mapped twice on this contract`);
       typeKeys.add(key);
     });
+  });
+  const chargeIds = new Set<string>();
+  ws.charges.forEach((ch, i) => {
+    if (chargeIds.has(ch.id)) report(['charges', i, 'id'], `duplicate charge id "${ch.id}"`);
+    chargeIds.add(ch.id);
+    if (!accounts.has(ch.accountId)) report(['charges', i, 'accountId'], `unknown account "${ch.accountId}"`);
   });
   ws.uploads.forEach((u, i) => {
     for (const problem of uploadCatalogIssues(u, modules, ['uploads', i])) report(problem.path, problem.message);
@@ -104,6 +135,8 @@ export type BillingMode = z.infer<typeof billingMode>;
 export type ContractService = z.infer<typeof contractService>;
 export type ServiceMapping = z.infer<typeof serviceMapping>;
 export type Contract = z.infer<typeof contract>;
+export type { Charge } from './charge.ts';
+export type { Profile, AccountBilling } from './parties.ts';
 export type Workspace = z.infer<typeof workspace>;
 /** The workspace as written in a file, before defaults are applied. */
 export type WorkspaceInput = z.input<typeof workspace>;

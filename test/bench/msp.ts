@@ -80,7 +80,7 @@ export function generateMsp(options: MspOptions = MSP_SCALE): Workspace {
   }
   return {
     version: 1, currency: 'USD', asOf: days[days.length - 1] as string,
-    modules: custom, enabledModules: modules.map((m) => m.id), accounts, orgMappings, contracts, uploads, invoices: [],
+    modules: custom, enabledModules: modules.map((m) => m.id), accounts, orgMappings, contracts, uploads, invoices: [], charges: [],
   };
 }
 

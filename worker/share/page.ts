@@ -1,4 +1,5 @@
 import { amountUnits, formatAmount } from '../../shared/money/amount.ts';
+import { lineGroup } from '../../shared/invoice/line-group.ts';
 import type { Invoice, InvoiceLine } from '../../shared/schema/invoice.ts';
 import { html, type SafeHtml } from './escape.ts';
 
@@ -45,12 +46,13 @@ function adjustmentRow(line: InvoiceLine, currency: string): SafeHtml {
 function moduleSections(items: readonly InvoiceLine[], currency: string): SafeHtml[] {
   const groups = new Map<string, InvoiceLine[]>();
   for (const line of items) {
-    const group = groups.get(line.module);
+    const key = lineGroup(line).key;
+    const group = groups.get(key);
     if (group) group.push(line);
-    else groups.set(line.module, [line]);
+    else groups.set(key, [line]);
   }
   return [...groups.values()].map((lines) => html`
-    <section><h2>${lines[0]?.moduleName ?? lines[0]?.module}</h2>
+    <section><h2>${lines[0] ? lineGroup(lines[0]).name : ''}</h2>
     <table><thead><tr><th>Service</th><th>Period</th><th class="num">Quantity</th><th class="num">Unit price</th><th class="num">Amount</th></tr></thead>
     <tbody>${lines.map((line) => itemRow(line, currency))}</tbody></table></section>`);
 }

@@ -1,3 +1,4 @@
+import type { BillingMode } from '../../../../shared/schema/pricing.ts';
 // How money, quantities and periods read on screen and on invoices. Amounts are exact
 // decimal strings; Intl formats the string itself (no float ever holds an amount).
 import { minorDigits } from '../../../../shared/money/currency.ts';
@@ -49,14 +50,16 @@ export function dayLabel(day: string): string {
 }
 
 /** The one-line explanation of each billing mode, as forms and tooltips show it. */
-export const MODE_HELP: Record<'daily' | 'period-end' | 'peak', string> = {
+export const MODE_HELP: Record<BillingMode, string> = {
   daily: 'Prorated daily: each day bills its own quantity (Σ daily quantities ÷ days in the month).',
   'period-end': 'True-up at period end: the quantity on the last day, for the days the contract was active.',
   peak: 'Peak: the highest daily quantity of the month, for the days the contract was active.',
+  fixed: 'Fixed fee: the unit price × quantity each month, prorated for part months.',
 };
 
-export const MODE_LABEL: Record<'daily' | 'period-end' | 'peak', string> = {
+export const MODE_LABEL: Record<BillingMode, string> = {
   daily: 'Daily (prorated)',
   'period-end': 'Period end (true-up)',
   peak: 'Peak',
+  fixed: 'Fixed fee',
 };

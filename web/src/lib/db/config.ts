@@ -29,6 +29,6 @@ export async function loadConfig(db: TrueupDb): Promise<WorkspaceConfig> {
       .map(({ id, accountId, name, startDate, endDate, services, serviceMappings }) =>
         ({ id, accountId, name, startDate, endDate: endDate ?? null, services: services ?? [], serviceMappings: serviceMappings ?? [] }));
     const invoices = alive(await db.invoices.toArray());
-    return { version: 1, currency: settings?.currency ?? 'USD', modules, enabledModules, accounts, orgMappings, contracts, invoices };
+    return { version: 1, currency: settings?.currency ?? 'USD', modules, enabledModules, accounts, orgMappings, contracts, invoices, charges: [] };
   });
 }

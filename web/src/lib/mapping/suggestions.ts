@@ -35,7 +35,7 @@ export function suggestionsFor(data: MappingData): Map<string, Suggestion> {
     }),
     contracts: [],
     uploads: [...byModule].map(([module, { date, orgs }]) => ({ module, date, orgs })),
-    invoices: [],
+    invoices: [], charges: [],
   };
   const found = new Map<string, Suggestion>();
   for (const s of suggestMappings(ws)) found.set(orgMappingId(s.module, s.orgId), s);

@@ -9,12 +9,13 @@ import { rmmDeviceArray, rmmDevicePage } from '../../shared/rmm/device.ts';
 import { rmmUpload, DATTO_RMM } from '../../shared/rmm/upload.ts';
 import { csvToUploads } from '../../shared/uploads/csv.ts';
 import { assertMayUpload, requireAdmin } from '../auth/middleware.ts';
-import type { Caller } from '../env.ts';
+import type { Caller, Env } from '../env.ts';
 import { ApiFailure, invalid, invalidZod } from '../errors.ts';
 import { tenantModules } from '../store/modules.ts';
 import { pullUploads, putUploads } from '../store/uploads.ts';
 import { bearer, errors, router } from './common.ts';
 import { readJson, requireMediaType } from './body.ts';
+import { edgeNow } from '../clock.ts';
 
 const answer = { 200: { description: 'stored (or unchanged: the same upload again)', content: { 'application/json': { schema: uploadAnswer } } } };
 
@@ -51,8 +52,8 @@ const getUploads = createRoute({
   responses: { 200: { description: 'a page', content: { 'application/json': { schema: uploadPull } } }, ...errors(400, 401, 403) },
 });
 
-async function store(c: { env: { DB: D1Database } }, caller: Caller, uploads: Upload[]) {
-  return { uploads: await putUploads(c.env.DB, caller.tenantId, uploads) };
+async function store(c: { env: Env }, caller: Caller, uploads: Upload[]) {
+  return { uploads: await putUploads(c.env.DB, caller.tenantId, uploads, new Date(edgeNow(c.env)).toISOString()) };
 }
 
 /**

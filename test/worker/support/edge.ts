@@ -27,6 +27,8 @@ export interface CallOptions {
   text?: string;
   type?: string;
   headers?: Record<string, string>;
+  /** Bindings that differ for this request, e.g. the dev clock shift (worker/clock.ts). */
+  bindings?: Partial<Cloudflare.Env>;
 }
 
 /** Sends a request through the worker app. */
@@ -41,7 +43,7 @@ export async function call(method: string, path: string, options: CallOptions = 
     body = options.text;
     headers['content-type'] = options.type ?? 'text/csv';
   }
-  return app.request(`http://edge.test${path}`, { method, headers, body }, env);
+  return app.request(`http://edge.test${path}`, { method, headers, body }, options.bindings ? { ...env, ...options.bindings } : env);
 }
 
 /** Sends a request and returns status and parsed JSON body (null when the body is empty). */

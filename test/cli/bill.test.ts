@@ -22,7 +22,8 @@ const example = {
   invoices: [],
 };
 
-describe('npm run trueup -- bill', () => {
+// each step starts node processes: generous on a busy machine
+describe('npm run trueup -- bill', { timeout: 30_000 }, () => {
   it('prints the SPEC §10 shape for the period', async () => {
     const { code, stdout, stderr } = await trueup(['bill', await tempFile(example), '2026-10']);
     expect(stderr).toBe('');

@@ -8,6 +8,7 @@ import { getMeta, setMeta } from '../db/meta.ts';
 import { syncOnce, type SyncResult } from './client.ts';
 import { loadConnection } from './connection.ts';
 import { EdgeError } from './edge.ts';
+import { appNowIso } from '../app/clock.ts';
 
 const EVERY_MS = 3 * 60_000;
 const AFTER_EDIT_MS = 1_500;
@@ -101,7 +102,7 @@ export class SyncService {
     this.#phase = 'syncing';
     try {
       this.#last = await syncOnce(this.#db, conn);
-      const now = new Date().toISOString();
+      const now = appNowIso();
       await setMeta(this.#db, 'lastSyncAt', now);
       await setMeta(this.#db, 'lastSyncError', '');
       this.#lastSyncAt = now;

@@ -72,7 +72,7 @@ export async function bench(): Promise<Record<string, unknown>> {
   try {
     const lastDay = addDays(today(), -1);
     const loadStart = performance.now();
-    const demo = await loadDemo(edge.url, edge.adminToken, { lastDay });
+    const demo = await loadDemo(edge.url, edge.adminToken, { lastDay, now: Date.now() });
     const config = demoConfig(lastDay);
     await push(edge.url, edge.adminToken, config.changes);
     const loadMs = performance.now() - loadStart;

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:workers';
-import { call, callJson, footprint, newTenant, sampleInvoice } from './support/edge.ts';
+import { call, callAnswer, callError, footprint, newTenant, sampleInvoice } from './support/edge.ts';
+import { shareAnswer, type ShareAnswer } from '../../shared/schema/api.ts';
 import { edgeNow } from '../../worker/clock.ts';
 
-interface Share { id: string; token: string; url: string }
-
-async function share(token: string, body: unknown): Promise<Share> {
-  const { status, body: answer } = await callJson<Share>('POST', '/v1/shares', { token, json: body });
+async function share(token: string, body: unknown): Promise<ShareAnswer> {
+  const { status, body: answer } = await callAnswer(shareAnswer, 'POST', '/v1/shares', { token, json: body });
   expect(status).toBe(201);
   return answer;
 }
@@ -72,7 +71,7 @@ describe('shared invoices', () => {
     const t = await newTenant();
     const before = await footprint(t.tenantId);
     const invoice = { ...sampleInvoice(), period: '2026-13', total: 'lots', lines: [{ ...sampleInvoice().lines[0], kind: 'bonus', amount: 5 }] };
-    const { status, body } = await callJson<{ error: { issues: { path: string }[] } }>('POST', '/v1/shares', { token: t.adminToken, json: { invoice, expiresAt: 'soon' } });
+    const { status, body } = await callError('POST', '/v1/shares', { token: t.adminToken, json: { invoice, expiresAt: 'soon' } });
     expect(status).toBe(400);
     expect(body.error.issues.map((i) => i.path).sort()).toEqual(['expiresAt', 'invoice.lines[0].amount', 'invoice.lines[0].kind', 'invoice.period', 'invoice.total']);
     expect(await footprint(t.tenantId)).toEqual(before);

@@ -22,6 +22,7 @@ export class SyncService {
   #origin: string;
   #phase = $state<SyncPhase>('starting');
   #lastSyncAt = $state<string | null>(null);
+  #rounds = $state(0);
   #error = $state<string | null>(null);
   #pending = $state(0);
   #connected = $state(false);
@@ -41,6 +42,8 @@ export class SyncService {
   get phase(): SyncPhase { return this.#phase; }
   /** ISO time of the last sync that worked. */
   get lastSyncAt(): string | null { return this.#lastSyncAt; }
+  /** Sync rounds finished, with or without error (the status shows it for tests to wait on). */
+  get rounds(): number { return this.#rounds; }
   /** The last failure in words for people, or null. */
   get error(): string | null { return this.#error; }
   /** Local changes not yet accepted by the edge. */
@@ -109,6 +112,7 @@ export class SyncService {
       this.#error = null;
       this.#phase = 'idle';
       this.#failures = 0;
+      this.#rounds++;
       this.#schedule(EVERY_MS);
     } catch (error) {
       const message = error instanceof EdgeError ? error.message : `Sync failed: ${error instanceof Error ? error.message : String(error)}`;
@@ -117,6 +121,7 @@ export class SyncService {
       this.#phase = 'error';
       const retry = RETRY_MS[Math.min(this.#failures, RETRY_MS.length - 1)] ?? EVERY_MS;
       this.#failures += 1;
+      this.#rounds++;
       const unfixable = error instanceof EdgeError && (error.kind === 'unauthorized' || error.kind === 'forbidden' || error.kind === 'not-configured');
       this.#schedule(unfixable ? EVERY_MS : retry);
     }

@@ -10,7 +10,7 @@ import { oneService, upload, uploadsEachDay } from '../support/billing.ts';
 
 const freshDb = freshDatabases('engine-test', november);
 
-/** The demo-like scenario of SPEC §5: 10 devices on days 1–15, 11 after, $5.00 daily, a 30-day month. */
+/** The demo-like scenario of docs/billing-rules.md#modes (its worked example): 10 devices on days 1–15, 11 after, $5.00 daily, a 30-day month. */
 function november() {
   return oneService({
     uploads: uploadsEachDay('datto-rmm', '2026-11-01', '2026-11-30', (day) => ({ 's-17': { AllDevicesMetric: day <= '2026-11-15' ? 10 : 11 } })),

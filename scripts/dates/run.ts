@@ -54,11 +54,11 @@ function totalsOf(file: string): Totals | null {
   try {
     const report = JSON.parse(readFileSync(file, 'utf8')) as {
       numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests?: number;
-      numTotalTestSuites: number; numFailedTestSuites: number;
+      testResults: { status: string }[];
     };
     return {
       passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + (report.numTodoTests ?? 0),
-      files: report.numTotalTestSuites, failedFiles: report.numFailedTestSuites,
+      files: report.testResults.length, failedFiles: report.testResults.filter((r) => r.status !== 'passed').length,
     };
   } catch {
     return null;

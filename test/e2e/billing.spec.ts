@@ -13,7 +13,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startEdge, type EdgeServer } from '../support/edge-server.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { loadDemo } from '../../scripts/demo/load.ts';
-import { addDays, addMonths, periodLength, periodOf } from '../../shared/dates/index.ts';
+import { addDays, addMonths, periodLength, periodOf, today } from '../../shared/dates/index.ts';
 import { noonOf, pinBrowserClock, RUN_NOW, RUN_TODAY } from '../support/clock.ts';
 import { divRound, parseScaled } from '../../shared/money/decimal.ts';
 import type { Invoice } from '../../shared/schema/invoice.ts';
@@ -86,6 +86,13 @@ afterAll(async () => {
 });
 
 describe('billing, invoices and sharing', () => {
+  it('runs the test runner, the edge and the browser on the same day', async () => {
+    const health = await (await fetch(`${edge.url}/v1/health`)).json() as { time: string };
+    expect(today(new Date(health.time))).toBe(TODAY);
+    await app.open(edge.adminToken);
+    expect(await page.evaluate(() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()].map((n) => String(n).padStart(2, '0')).join('-'); })).toBe(TODAY);
+  });
+
   it('sets up: modules enabled and organizations mapped', async () => {
     await app.open(edge.adminToken);
     await app.waitSynced();

@@ -72,7 +72,6 @@ async function runDay(day: string, vitestArgs: string[], workerd: { pool: string
   const report = join(reportDir, `${day}.json`);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    DONT_FAKE_MONOTONIC: '1',
     MINIFLARE_WORKERD_PATH: join(ROOT, 'scripts/dates/workerd-real-clock.sh'),
     TRUEUP_REAL_WORKERD: workerd.pool,
     TRUEUP_WRANGLER_WORKERD: workerd.wrangler,

@@ -19,6 +19,8 @@ export default defineConfig({
           name: 'web',
           include: ['test/web/**/*.test.ts'],
           environment: 'node',
+          // svelte-kit sync first, so a fresh clone runs the project as is
+          globalSetup: ['test/web/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },

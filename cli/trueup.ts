@@ -1,4 +1,4 @@
-// The trueup command line (SPEC §10): prints a result as JSON on stdout, or exits
+// The trueup command line (docs/billing-rules.md#workspace-document): prints a result as JSON on stdout, or exits
 // non-zero with every problem on stderr and nothing on stdout.
 import { ValidationError } from '../shared/schema/issues.ts';
 import { UsageError } from './command.ts';

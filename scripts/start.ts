@@ -8,6 +8,7 @@ import { startDev } from './edge/dev.ts';
 import { ensureSpaBuilt, spaBuildIsStale } from './web/build.ts';
 import { loadDemo, send, tenantHasUploads } from './demo/load.ts';
 import { demoSetup, setupChanges } from './demo/setup.ts';
+import { addDays, today } from '../shared/dates/index.ts';
 
 const PORT = Number(process.env.PORT ?? 8787);
 
@@ -23,10 +24,12 @@ async function main(): Promise<void> {
   const edge = await startDev({ port: PORT, echo: process.env.TRUEUP_VERBOSE === '1' });
   if (tenant.created || !(await tenantHasUploads(edge.url, tenant.adminToken))) {
     console.log('loading the demo data (about 120 days of 10 modules) …');
-    const demo = await loadDemo(edge.url, tenant.adminToken);
+    // the one read of the clock: the demo ends yesterday, its set-up is stamped now
+    const now = Date.now();
+    const demo = await loadDemo(edge.url, tenant.adminToken, { lastDay: addDays(today(new Date(now)), -1), now });
     console.log(`loaded ${demo.accounts} accounts and ${demo.uploads} uploads in ${(demo.ms / 1000).toFixed(1)} s`);
-    const setup = demoSetup(demo.plan, new Date().toISOString());
-    await send(edge.url, tenant.adminToken, '/v1/changes', { changes: setupChanges(setup, Date.now()) });
+    const setup = demoSetup(demo.plan, new Date(now).toISOString());
+    await send(edge.url, tenant.adminToken, '/v1/changes', { changes: setupChanges(setup, now) });
     console.log(`set up ${setup.enabledModules.length} modules, ${setup.orgMappings.length} org mappings, ${setup.contracts.length} contracts and ${setup.invoices.length} posted invoices`);
   }
   // the token travels in the fragment: never sent to a server, stored by the app, then

@@ -1,5 +1,5 @@
 // npm run tenant -- create <name> [--remote]: creates a tenant and prints
-// { "tenantId", "adminToken" } as JSON on stdout (SPEC §11); wrangler's chatter goes to stderr.
+// { "tenantId", "adminToken" } as JSON on stdout (docs/billing-rules.md#edge-api); wrangler's chatter goes to stderr.
 import { createTenant, migrate } from './edge/d1.ts';
 
 const USAGE = 'usage: npm run tenant -- create <name> [--remote]';

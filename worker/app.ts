@@ -12,7 +12,7 @@ import { moduleRoutes } from './routes/modules.ts';
 import { sharePageRoutes, shareRoutes } from './routes/shares.ts';
 import { uploadRoutes } from './routes/uploads.ts';
 
-/** Request bodies above this answer 413 (SPEC §11). */
+/** Request bodies above this answer 413 (docs/billing-rules.md#edge-api). */
 export const BODY_LIMIT = 5 * 1024 * 1024;
 
 const PUBLIC = new Set(['/v1/health', '/v1/openapi.json']);
@@ -45,7 +45,7 @@ export function createApp(): OpenAPIHono<AppEnv> {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'an admin token or a module upload key' });
   app.doc('/v1/openapi.json', (c) => ({
     openapi: '3.0.3',
-    info: { title: 'trueup edge API', version: '1', description: 'Usage uploads, config sync and shared invoices of trueup (SPEC §11).' },
+    info: { title: 'trueup edge API', version: '1', description: 'Usage uploads, config sync and shared invoices of trueup (docs/billing-rules.md#edge-api).' },
     servers: [{ url: new URL(c.req.url).origin }],
   }));
 

@@ -3,6 +3,10 @@ export interface Env {
   DB: D1Database;
   /** Browser origins allowed besides the worker's own, comma-separated, or "*". */
   CORS_ORIGINS?: string;
+  /** "1" only under wrangler dev and worker tests: lets the next variable shift the clock. */
+  TRUEUP_DEV?: string;
+  /** Dev/test-only: milliseconds added to the edge's clock (worker/clock.ts); ignored unless TRUEUP_DEV is "1". */
+  TRUEUP_DEV_CLOCK_OFFSET_MS?: string;
 }
 
 /** Who is calling: set by the auth middleware. */

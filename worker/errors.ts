@@ -18,7 +18,7 @@ const STATUS: Record<Code, ContentfulStatusCode> = {
   internal: 500,
 };
 
-/** An error answer of SPEC §11; throw it from anywhere in a request. */
+/** An error answer (docs/billing-rules.md#edge-api); throw it from anywhere in a request. */
 export class ApiFailure extends Error {
   readonly code: Code;
   readonly issues: Issue[] | undefined;
@@ -55,7 +55,7 @@ function fromHttpException(error: HTTPException): ApiFailure {
   return new ApiFailure('internal', error.message);
 }
 
-/** The app's onError: every failure becomes the SPEC §11 JSON shape. */
+/** The app's onError: every failure becomes the one error JSON shape (docs/billing-rules.md#edge-api). */
 export function handleError(error: unknown, c: Context): Response {
   if (error instanceof ApiFailure) return failureResponse(c, error);
   if (error instanceof ValidationError) return failureResponse(c, invalid(error.issues));

@@ -1,4 +1,4 @@
-// The trueup edge worker (SPEC §11): Hono on Cloudflare Workers with D1.
+// The trueup edge worker (docs/billing-rules.md#edge-api): Hono on Cloudflare Workers with D1.
 import { createApp } from './app.ts';
 
 export default createApp();

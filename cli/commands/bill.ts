@@ -4,7 +4,7 @@ import { listIssues, ValidationError, type Issue } from '../../shared/schema/iss
 import { workspace } from '../../shared/schema/workspace.ts';
 import { readJsonFile, UsageError, type Command } from '../command.ts';
 
-/** `bill <workspace.json> <YYYY-MM> [--as-of YYYY-MM-DD]`: the period's invoices of every account (SPEC §10). */
+/** `bill <workspace.json> <YYYY-MM> [--as-of YYYY-MM-DD]`: the period's invoices of every account (docs/billing-rules.md#workspace-document). */
 export const bill: Command = {
   usage: 'bill <workspace.json> <YYYY-MM> [--as-of YYYY-MM-DD]',
   async run(args) {

@@ -3,7 +3,7 @@ import { workspace } from '../../shared/schema/workspace.ts';
 import { suggestMappings } from '../../shared/suggest/index.ts';
 import { readJsonFile, type Command } from '../command.ts';
 
-/** `suggest <workspace.json>`: suggested org mappings for every unmapped module org (SPEC §7). */
+/** `suggest <workspace.json>`: suggested org mappings for every unmapped module org (docs/billing-rules.md#suggested-mappings). */
 export const suggest: Command = {
   usage: 'suggest <workspace.json>',
   async run([file]) {

@@ -6,7 +6,7 @@
 import Papa from 'papaparse';
 import type { Upload } from '../../shared/schema/upload.ts';
 import { formatHlc } from '../../shared/sync/hlc.ts';
-import { addDays } from '../../shared/dates/index.ts';
+import { addDays, today } from '../../shared/dates/index.ts';
 import { simulateDemo, type DemoEvent, type DemoPlan } from './simulate.ts';
 
 export interface DemoLoad {
@@ -33,10 +33,6 @@ export async function send(url: string, token: string, path: string, body: unkno
   }
 }
 
-function yesterday(): string {
-  return addDays(new Date().toISOString().slice(0, 10), -1);
-}
-
 /** True when the tenant already holds uploads (then the demo is not loaded again). */
 export async function tenantHasUploads(url: string, token: string): Promise<boolean> {
   const response = await fetch(`${url}/v1/uploads?limit=1`, { headers: { authorization: `Bearer ${token}` } });
@@ -45,11 +41,20 @@ export async function tenantHasUploads(url: string, token: string): Promise<bool
   return (page.uploads?.length ?? 0) > 0;
 }
 
-/** Sends the seeded demo to the edge; events of one day go in parallel, days in order. */
-export async function loadDemo(url: string, token: string, options: { lastDay?: string; days?: number; seed?: number } = {}): Promise<DemoLoad> {
-  const started = Date.now();
-  const plan = simulateDemo({ lastDay: options.lastDay ?? yesterday(), days: options.days, seed: options.seed });
-  const now = Date.now();
+export interface DemoOptions {
+  /** The demo's last day of usage (usually yesterday of the caller's today). */
+  lastDay: string;
+  /** The caller's now (ms): the clock stamped on the demo's config changes. */
+  now: number;
+  days?: number;
+  seed?: number;
+}
+
+/** Sends the seeded demo to the edge; events of one day go in parallel, days in order. Time comes from the caller. */
+export async function loadDemo(url: string, token: string, options: DemoOptions): Promise<DemoLoad> {
+  const started = performance.now();
+  const plan = simulateDemo({ lastDay: options.lastDay, days: options.days, seed: options.seed });
+  const now = options.now;
   await send(url, token, '/v1/changes', {
     changes: plan.accounts.map((a, i) => ({ table: 'accounts', id: a.id, fields: { name: a.name }, hlc: formatHlc({ millis: now, counter: i, origin: 'demo' }), origin: 'demo' })),
   });
@@ -92,7 +97,7 @@ export async function loadDemo(url: string, token: string, options: { lastDay?: 
     batch.push(event);
   }
   await flush();
-  return { plan, accounts: plan.accounts.length, uploads: plan.events.length, ms: Date.now() - started };
+  return { plan, accounts: plan.accounts.length, uploads: plan.events.length, ms: Math.round(performance.now() - started) };
 }
 
 if (import.meta.main) {
@@ -101,6 +106,8 @@ if (import.meta.main) {
     process.stderr.write('usage: node scripts/demo/load.ts <edge-url> <admin-token>\n');
     process.exit(2);
   }
-  const result = await loadDemo(url.replace(/\/+$/, ''), token);
+  // the one read of the clock: the demo ends yesterday
+  const now = Date.now();
+  const result = await loadDemo(url.replace(/\/+$/, ''), token, { lastDay: addDays(today(new Date(now)), -1), now });
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

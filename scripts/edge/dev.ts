@@ -25,11 +25,24 @@ async function healthy(url: string): Promise<boolean> {
   }
 }
 
+/**
+ * The edge's dev clock (worker/clock.ts): TRUEUP_EDGE_CLOCK_OFFSET_MS in our environment
+ * shifts the local edge's clock by that many milliseconds. npm run test:dates sets it, as
+ * workerd runs on the real clock while the rest of the system is on the pinned day
+ * (docs/testing-dates.md). Passed as --var, which only wrangler dev sees.
+ */
+export function devClockVars(): string[] {
+  const offset = process.env.TRUEUP_EDGE_CLOCK_OFFSET_MS ?? '0';
+  if (!/^-?\d+$/.test(offset)) throw new Error(`TRUEUP_EDGE_CLOCK_OFFSET_MS must be whole milliseconds, got "${offset}"`);
+  return ['--var', 'TRUEUP_DEV:1', '--var', `TRUEUP_DEV_CLOCK_OFFSET_MS:${offset}`];
+}
+
 /** Runs the worker locally on the port and resolves once it is healthy. */
 export async function startDev(options: DevOptions): Promise<DevServer> {
   const url = `http://127.0.0.1:${options.port}`;
   const args = ['dev', '--ip', '127.0.0.1', '--port', String(options.port), '--show-interactive-dev-session=false', '--log-level', options.echo ? 'info' : 'warn'];
   if (options.persistTo) args.push('--persist-to', options.persistTo);
+  args.push(...devClockVars());
   const child = spawnWrangler(args);
   let output = '';
   const collect = (chunk: Buffer) => {

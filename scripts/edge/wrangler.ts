@@ -7,7 +7,11 @@ const WRANGLER = fileURLToPath(new URL('../../node_modules/wrangler/bin/wrangler
 
 /** The environment wrangler runs in: no metrics, no interactive prompts. */
 export function wranglerEnv(): NodeJS.ProcessEnv {
-  return { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: '1', NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: '1', NO_COLOR: '1' };
+  // npm run test:dates runs workerd through a real-clock wrapper; wrangler's miniflare needs
+  // its own workerd build, not the test pool's (docs/testing-dates.md)
+  if (process.env.TRUEUP_WRANGLER_WORKERD) env.TRUEUP_REAL_WORKERD = process.env.TRUEUP_WRANGLER_WORKERD;
+  return env;
 }
 
 /** Starts wrangler with the arguments; output is piped for the caller. */

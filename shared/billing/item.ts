@@ -2,7 +2,7 @@ import type { BillingMode } from '../schema/workspace.ts';
 import type { DailyQuantity } from '../schema/invoice.ts';
 
 /**
- * The bill for one (contract service, module, period) (SPEC §5); amounts are currency
+ * The bill for one (contract service, module, period) (docs/billing-rules.md#billing-items); amounts are currency
  * strings. It is also its own invoice line (an InvoiceLine with a few extra fields), so
  * the engine builds one object per item, not two.
  */

@@ -82,7 +82,7 @@ export function mappedTypes(contract: Contract, includeModule: (module: string) 
 }
 
 /**
- * Every billing item of the period (SPEC §5): per contract with active days, per service
+ * Every billing item of the period (docs/billing-rules.md#billing-items): per contract with active days, per service
  * and per enabled module with a billing type mapped to it. accounts limits the plan.
  */
 export function planItems(ws: Workspace, period: string, orgs: OrgsByAccount, accounts?: ReadonlySet<string>): ItemSpec[] {

@@ -6,7 +6,7 @@ function module(id: string, name: string, suite: string, types: TypeRow[]): Modu
   return { id, name, suite, billingTypes: types.map(([tid, label, unit]) => ({ id: tid, label, unit: unit ?? 'count' })) };
 }
 
-/** Datto RMM billing types in the order of the product documentation (SPEC §8). */
+/** Datto RMM billing types in the order of the product documentation (docs/billing-rules.md#datto-rmm-devices). */
 export const DATTO_RMM_TYPES: TypeRow[] = [
   ['AllDevicesMetric', 'Total Device Count'],
   ['DesktopLaptopMetric', 'Desktop & Laptop'],
@@ -36,7 +36,7 @@ const BACKUP = 'Backup';
 const SECURITY = 'Security';
 const AUDIT = 'Audit & compliance';
 
-/** Every built-in module with its billing types (SPEC §9); ids are the upload API. */
+/** Every built-in module with its billing types (docs/billing-rules.md#module-catalog); ids are the upload API. */
 export const CATALOG: readonly ModuleDef[] = [
   module('datto-rmm', 'Datto RMM', RMM, DATTO_RMM_TYPES),
   module('vsa', 'VSA', RMM, [

@@ -19,7 +19,7 @@ function billingTypeLines(text: string): { line: number; value: { id: string; la
   });
 }
 
-/** Validates a custom module form into a module definition (SPEC §9), or every problem with where it is. */
+/** Validates a custom module form into a module definition (docs/billing-rules.md#module-catalog), or every problem with where it is. */
 export function parseCustomModule(draft: CustomModuleDraft): FormResult<ModuleDef> {
   const lines = billingTypeLines(draft.billingTypes);
   const input = { id: draft.id.trim(), name: draft.name.trim(), suite: 'Custom', billingTypes: lines.map((l) => l.value) };

@@ -6,7 +6,7 @@ import { modulesWithoutServices, type UnbilledModule } from './unmapped-modules.
 import { unmappedOrgs, type UnmappedOrg } from './unmapped-orgs.ts';
 import { unmappedTypes, type UnmappedType } from './unmapped-types.ts';
 
-/** The five insights of SPEC §13, as of one day. */
+/** The five insights (docs/billing-rules.md#insights), as of one day. */
 export interface Insights {
   asOf: string;
   /** How far back "recent" reaches: jumps and reported types (days up to asOf). */

@@ -53,7 +53,7 @@ function percentOf(from: number, to: number): number | null {
  * Day-to-day quantity jumps of more than 20% (by default) per module org and billing
  * type, comparing each upload with the module's previous upload (days without an upload
  * are skipped: they are carried, not reported). An org or type absent from an upload
- * counts 0 there (SPEC §4), so an org that joins (0 → n) or leaves (n → 0) is a jump.
+ * counts 0 there (docs/billing-rules.md#usage-series), so an org that joins (0 → n) or leaves (n → 0) is a jump.
  * Only enabled modules; only jumps onto the last `days` days up to asOf. Newest first,
  * biggest first within a day.
  */

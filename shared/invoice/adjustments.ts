@@ -19,7 +19,7 @@ export interface DueAdjustment {
 }
 
 /**
- * The adjustments due on period's invoices (SPEC §6): every posted item whose first
+ * The adjustments due on period's invoices (docs/billing-rules.md#adjustments): every posted item whose first
  * later period without a posted invoice is this one is recomputed with current data,
  * and the difference from what was posted for it (item and adjustments) becomes a line.
  * An item that now exists in a posted period but was not on its invoice counts as

@@ -34,7 +34,7 @@ export interface PeriodResult {
   invoices: Invoice[];
 }
 
-/** The engine's entry point (SPEC §10): billing items, adjustments and invoices of every account for a period. */
+/** The engine's entry point (docs/billing-rules.md#invoices): billing items, adjustments and invoices of every account for a period. */
 export function computePeriod(ws: Workspace, period: string, options: PeriodOptions = {}): PeriodResult {
   if (!isPeriod(period)) throw new Error(`period "${period}" must be a month written YYYY-MM`);
   const asOf = options.asOf ?? ws.asOf ?? today();

@@ -10,7 +10,7 @@ export interface OrderedLine {
 }
 
 /**
- * Sorts lines so each module's lines are together (SPEC §6): modules in catalog order
+ * Sorts lines so each module's lines are together (docs/billing-rules.md#invoices): modules in catalog order
  * (custom ones after), items before adjustments, then contract, service and period.
  */
 export function orderLines(lines: OrderedLine[], moduleRank: ReadonlyMap<string, number>): OrderedLine[] {

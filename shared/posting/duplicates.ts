@@ -1,14 +1,15 @@
 import type { Invoice } from '../schema/invoice.ts';
+import { compareInvoiceNumbers } from './number.ts';
 
 // Two browsers offline can both post the same account's month. Both posts sync (the log
 // loses nothing) and both get numbers, so every browser must agree which one stands: the
 // first numbered, then the first posted, then the smaller id. The other is a duplicate the
-// admin voids; until then it bills nothing.
+// admin voids; until then it bills nothing (docs/billing-rules.md#duplicate-posts).
 function precedes(a: Invoice, b: Invoice): boolean {
   if (a.number !== b.number) {
     if (a.number === null) return false;
     if (b.number === null) return true;
-    return a.number < b.number;
+    return compareInvoiceNumbers(a.number, b.number) < 0;
   }
   if ((a.postedAt ?? '') !== (b.postedAt ?? '')) return (a.postedAt ?? '') < (b.postedAt ?? '');
   return (a.id ?? '') < (b.id ?? '');

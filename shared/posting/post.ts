@@ -4,7 +4,7 @@ import type { Invoice } from '../schema/invoice.ts';
 import type { Workspace } from '../schema/workspace.ts';
 import { computePeriod } from '../invoice/compute-period.ts';
 import { frozenLine } from '../invoice/lines.ts';
-import { formatInvoiceNumber, nextInvoiceNumber } from './number.ts';
+import { formatInvoiceNumber, nextInvoiceNumber, parseInvoiceNumber } from './number.ts';
 
 export interface PostOptions {
   /** The invoice number, or null for "number pending" (the edge numbers a post when it syncs). */
@@ -18,7 +18,20 @@ export interface PostOptions {
 }
 
 /**
- * Approve & Post (SPEC §6): freezes the account's invoice for period — every line with
+ * The posting window (docs/billing-rules.md#posting): the first day a period's invoices
+ * may be posted, once every day of the month is known to the engine.
+ */
+export function postingOpensOn(period: string): string {
+  return periodEnd(period);
+}
+
+/** Whether a period may be posted when the engine's today is asOf. */
+export function mayPost(period: string, asOf: string): boolean {
+  return asOf >= postingOpensOn(period);
+}
+
+/**
+ * Approve & Post (docs/billing-rules.md#posting): freezes the account's invoice for period — every line with
  * its quantity, amount, cost and daily quantities — as posted. Refused before the period
  * has ended by asOf, when already posted, or when there is nothing to invoice.
  */
@@ -31,7 +44,7 @@ export function postInvoice(ws: Workspace, accountId: string, period: string, op
 
 /** Approve & Post in bulk: one computation for all accounts; numbered in turn, or all pending when numbered is false. */
 export function postInvoices(ws: Workspace, accountIds: readonly string[], period: string, options: { numbered: boolean; postedAt: string; asOf?: string }): Workspace {
-  const first = Number(nextInvoiceNumber(ws).slice(4));
+  const first = parseInvoiceNumber(nextInvoiceNumber(ws)) ?? 1;
   return post(ws, accountIds, period, options.asOf, (n) => ({ number: options.numbered ? formatInvoiceNumber(first + n) : null, postedAt: options.postedAt, id: undefined }));
 }
 
@@ -40,7 +53,7 @@ type Stamp = (n: number) => { number: string | null; postedAt: string; id: strin
 function post(ws: Workspace, accountIds: readonly string[], period: string, asOfOption: string | undefined, stamp: Stamp): Workspace {
   if (!isPeriod(period)) throw new Error(`period "${period}" must be a month written YYYY-MM`);
   const asOf = asOfOption ?? ws.asOf ?? today();
-  if (asOf < periodEnd(period)) throw new Error(`cannot post ${period} before it ends (asOf ${asOf})`);
+  if (!mayPost(period, asOf)) throw new Error(`cannot post ${period} before it ends (asOf ${asOf})`);
   if (new Set(accountIds).size !== accountIds.length) throw new Error('an account is listed twice');
   for (const accountId of accountIds) {
     if (!ws.accounts.some((a) => a.id === accountId)) throw new Error(`unknown account "${accountId}"`);

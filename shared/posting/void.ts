@@ -17,14 +17,22 @@ function describe(ref: InvoiceRef): string {
 }
 
 /**
- * Voids a posted invoice (SPEC §6): it stays in the workspace as voided with its number
- * (never reused) and voidedAt, and its lines return to pending.
+ * What voiding changes on a posted invoice (docs/billing-rules.md#void): its status and
+ * when; it keeps its number (never reused) and its lines return to pending. Only a posted
+ * invoice can be voided.
  */
+export function voidFields(invoice: Invoice, voidedAt: string): { status: 'voided'; voidedAt: string } {
+  if (invoice.status !== 'posted') throw new Error(`cannot void invoice ${invoice.number ?? invoice.id ?? ''}: it is ${invoice.status}, not posted`);
+  return { status: 'voided', voidedAt };
+}
+
+/** Voids a posted invoice of the workspace (the command line; the app records voidFields as an edit). */
 export function voidInvoice(ws: Workspace, ref: InvoiceRef, options: { voidedAt: string }): Workspace {
   const index = ws.invoices.findIndex((i) => i.status === 'posted' && matches(i, ref));
-  if (index < 0) throw new Error(`cannot void ${describe(ref)}: no such posted invoice`);
+  const invoice = ws.invoices[index];
+  if (!invoice) throw new Error(`cannot void ${describe(ref)}: no such posted invoice`);
   const invoices = ws.invoices.slice();
-  invoices[index] = { ...(ws.invoices[index] as Invoice), status: 'voided', voidedAt: options.voidedAt };
+  invoices[index] = { ...invoice, ...voidFields(invoice, options.voidedAt) };
   return { ...ws, invoices };
 }
 

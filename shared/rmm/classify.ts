@@ -32,7 +32,7 @@ export function isBillable(device: RmmDevice): boolean {
   return !device.groups.some((group) => norm(group) === NOT_BILLABLE_GROUP);
 }
 
-/** The billing type of a billable device by the first matching rule of SPEC §8, or null when excluded. */
+/** The billing type of a billable device by the first matching rule (docs/billing-rules.md#datto-rmm-devices), or null when excluded. */
 export function classifyDevice(device: RmmDevice): string | null {
   const category = norm(device.deviceType?.category);
   const type = norm(device.deviceType?.type);

@@ -7,7 +7,7 @@ import { classifyDevice, isBillable } from './classify.ts';
 
 export const DATTO_RMM = 'datto-rmm';
 
-/** Turns a Datto RMM device list into the day's datto-rmm upload: one org per site, all 21 counts (SPEC §8). */
+/** Turns a Datto RMM device list into the day's datto-rmm upload: one org per site, all 21 counts (docs/billing-rules.md#datto-rmm-devices). */
 export function rmmUpload(devices: unknown, date: string): Upload {
   const dateCheck = isoDay.safeParse(date);
   if (!dateCheck.success) throw new ValidationError([{ path: 'date', message: `"${date}" must be a calendar day written YYYY-MM-DD` }], 'date');

@@ -5,8 +5,8 @@ import { moduleDef } from './module.ts';
 import { isoDay, moduleId } from './primitives.ts';
 import { upload } from './upload.ts';
 
-// Request and answer shapes of the edge API (SPEC §11), shared by the worker, which
-// validates with them and publishes them as OpenAPI, and the SPA's sync client.
+// Request and answer shapes of the edge API, shared by the worker, which validates with
+// them and publishes them as OpenAPI, and the SPA's edge client (web/src/lib/sync/edge.ts).
 
 /** Every error answer: a code, a message and, for invalid input, every problem by path. */
 export const apiError = z.object({
@@ -44,6 +44,8 @@ export const moduleStatus = moduleDef.safeExtend({
   orgCount: z.number().int(),
 });
 export const moduleList = z.object({ modules: z.array(moduleStatus) });
+/** POST /v1/modules answer: the added module. */
+export const moduleAnswer = z.object({ module: moduleDef });
 
 /** POST /v1/changes answer; `numbers` holds the invoice numbers the edge assigned (or had assigned) to posted invoices of the push. */
 export const changePushAnswer = z.object({

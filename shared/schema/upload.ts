@@ -8,7 +8,7 @@ export const uploadOrg = z.object({
   metrics: z.record(billingTypeId, quantity),
 });
 
-/** Everything one module reports for one day (SPEC §10 "uploads" item). */
+/** Everything one module reports for one day: an item of the workspace's "uploads" (docs/billing-rules.md#workspace-document). */
 export const upload = z.object({
   module: moduleId,
   date: isoDay,
@@ -30,7 +30,7 @@ export interface PathIssue {
 }
 
 /** Problems of an upload against known modules: unknown module or billing type, each with its path. */
-export function uploadCatalogIssues(u: Upload, modules: ReadonlyMap<string, ModuleDef>, prefix: (string | number)[] = []): { path: (string | number)[]; message: string }[] {
+export function uploadCatalogIssues(u: { module: string; orgs: readonly { metrics: Readonly<Record<string, unknown>> }[] }, modules: ReadonlyMap<string, ModuleDef>, prefix: (string | number)[] = []): { path: (string | number)[]; message: string }[] {
   const def = modules.get(u.module);
   if (!def) return [{ path: [...prefix, 'module'], message: `unknown module "${u.module}"` }];
   const types = new Set(def.billingTypes.map((t) => t.id));

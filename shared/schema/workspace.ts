@@ -72,7 +72,7 @@ const workspaceShape = z.object({
 
 type Path = (string | number)[];
 
-/** The whole local state of a tenant (SPEC §10), with cross references checked. */
+/** The whole local state of a tenant (docs/billing-rules.md#workspace-document), with cross references checked. */
 export const workspace = workspaceShape.superRefine((ws, ctx) => {
   const report = (path: Path, message: string) => ctx.addIssue({ code: 'custom', path, message });
   const modules = moduleIndex(ws.modules);

@@ -1,4 +1,4 @@
-// Suggested org mappings (SPEC §7): for every module org without a mapping, the account it
+// Suggested org mappings (docs/billing-rules.md#suggested-mappings): for every module org without a mapping, the account it
 // most likely is — or nothing when unsure.
 import type { Workspace } from '../schema/workspace.ts';
 import { buildAccountIndex } from './account-index.ts';

@@ -1,4 +1,4 @@
-// Merging the config change log (SPEC §12). Every browser and the edge keep, per record,
+// Merging the config change log (docs/billing-rules.md#sync). Every browser and the edge keep, per record,
 // the value of each field and the clock of the change that last set it; a change wins a
 // field only with a later clock. Because "later" is a total order on clocks (the origin
 // breaks ties), applying the same set of changes in any order, any number of times, gives

@@ -12,7 +12,7 @@ export interface UsageQuery {
 
 /**
  * The daily quantity series of a period for one module, summed over orgs and billing
- * types (SPEC §4): one org and one type gives a module org's series, a service's mapped
+ * types (docs/billing-rules.md#usage-series): one org and one type gives a module org's series, a service's mapped
  * orgs and types give what its billing item bills.
  */
 export function dailyUsage(index: UploadIndex, query: UsageQuery): UsageDay[] {

@@ -3,7 +3,7 @@ import type { Upload } from '../schema/upload.ts';
 import { latestDayBefore, type ModuleUploads } from './upload-index.ts';
 
 /**
- * Where each day of a period reads one module's quantities from (SPEC §4): the day's own
+ * Where each day of a period reads one module's quantities from (docs/billing-rules.md#usage-series): the day's own
  * upload, else the latest earlier one (carried), else nothing (0). Days after asOf never
  * read their own upload: they are projected from the last upload on or before asOf.
  */

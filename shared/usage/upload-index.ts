@@ -9,7 +9,7 @@ export interface ModuleUploads {
 /** Uploads by module then day, built once per computation. */
 export type UploadIndex = Map<string, ModuleUploads>;
 
-/** Indexes uploads by module and day; a later upload of the same module-day replaces an earlier one whole (SPEC §4). */
+/** Indexes uploads by module and day; a later upload of the same module-day replaces an earlier one whole (docs/billing-rules.md#usage-series). */
 export function indexUploads(uploads: readonly Upload[]): UploadIndex {
   const index: UploadIndex = new Map();
   for (const upload of uploads) {

@@ -1,4 +1,4 @@
-// Edge figures (SPEC §14) against `wrangler dev` with a fresh local D1: one upload of
+// Edge figures (docs/billing-rules.md#performance-targets) against `wrangler dev` with a fresh local D1: one upload of
 // 5,000 orgs × 21 metrics (target < 2 s), 1,000 uploads in a row (0 errors), and a
 // pull of everything back by cursor.
 import { performance } from 'node:perf_hooks';

@@ -1,4 +1,4 @@
-// The SPEC §14 engine target: computePeriod for a month of a 2,000-account MSP, against a
+// The engine's performance target (docs/billing-rules.md#performance-targets): computePeriod for a month of a 2,000-account MSP, against a
 // bare loop that only reads the same daily quantities once, and against SQLite GROUP BY.
 import { DatabaseSync } from 'node:sqlite';
 import { performance } from 'node:perf_hooks';
@@ -112,7 +112,7 @@ const GROUP_BY = `
   JOIN svcmap s ON s.account = o.account AND s.module = u.module AND s.type = u.type
   GROUP BY s.contract, s.service, u.module`;
 
-/** computePeriod at the SPEC §14 scale, the bare loop, SQLite GROUP BY, and the ratios. */
+/** computePeriod at the target scale (docs/billing-rules.md#performance-targets), the bare loop, SQLite GROUP BY, and the ratios. */
 export async function bench(): Promise<Record<string, unknown>> {
   const period = MSP_SCALE.period;
   const generateStart = performance.now();

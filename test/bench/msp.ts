@@ -1,4 +1,4 @@
-// A seeded synthetic MSP at the SPEC §14 scale: 2,000 accounts, 6,000 module orgs over
+// A seeded synthetic MSP at the target scale (docs/billing-rules.md#performance-targets): 2,000 accounts, 6,000 module orgs over
 // 12 modules (each with 4 mapped billing types), a month of nightly uploads.
 import { CATALOG } from '../../shared/catalog/modules.ts';
 import { periodDays } from '../../shared/dates/period.ts';

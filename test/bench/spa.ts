@@ -1,4 +1,4 @@
-// SPA figures (SPEC §14) in Chromium against `wrangler dev` with a fresh local D1:
+// SPA figures (docs/billing-rules.md#performance-targets) in Chromium against `wrangler dev` with a fresh local D1:
 // - the first open of the app pulling a year of uploads for 500 orgs into IndexedDB
 //   (365 module-days × 500 orgs × 4 metrics; target < 10 s), timed from navigation to
 //   the sync finishing, with the stored count checked;

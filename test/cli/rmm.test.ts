@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { tempFile, trueup } from '../support/cli.ts';
 
-describe('npm run trueup -- rmm', () => {
+// each step starts node processes: generous on a busy machine
+describe('npm run trueup -- rmm', { timeout: 30_000 }, () => {
   it('prints the upload of a device list', async () => {
     const file = await tempFile([{ siteUid: 's1', siteName: 'Alpha', deviceClass: 'device', deviceType: { category: 'Laptop', type: 'Notebook' } }]);
     const { code, stdout } = await trueup(['rmm', file, '2026-10-01']);

@@ -10,6 +10,7 @@ import { launchChromium } from '../support/chromium.ts';
 import { startDev, type DevServer } from '../../scripts/edge/dev.ts';
 import { loadDemo } from '../../scripts/demo/load.ts';
 import { addDays } from '../../shared/dates/index.ts';
+import { pinBrowserClock, RUN_NOW, RUN_TODAY } from '../support/clock.ts';
 import { AppPage } from './pages/app.ts';
 import { ModulesPage } from './pages/modules.ts';
 import { MappingPage, type MappingRow } from './pages/mapping.ts';
@@ -17,7 +18,7 @@ import { AccountsPage } from './pages/accounts.ts';
 import { SettingsPage } from './pages/settings.ts';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
-const LAST_DAY = addDays(new Date().toISOString().slice(0, 10), -1);
+const LAST_DAY = addDays(RUN_TODAY, -1);
 
 let edge: EdgeServer;
 let restarted: DevServer | undefined;
@@ -33,9 +34,10 @@ beforeAll(async () => {
   persistDir = await mkdtemp(join(tmpdir(), 'trueup-e2e-'));
   files = await mkdtemp(join(tmpdir(), 'trueup-e2e-files-'));
   edge = await startEdge({ persistDir });
-  await loadDemo(edge.url, edge.adminToken, { lastDay: LAST_DAY, days: 21 });
+  await loadDemo(edge.url, edge.adminToken, { lastDay: LAST_DAY, days: 21, now: RUN_NOW });
   browser = await launchChromium();
   first = await browser.newContext();
+  await pinBrowserClock(first);
   app = new AppPage(await first.newPage(), edge.url);
 });
 
@@ -116,6 +118,7 @@ describe('the admin app', () => {
     await app.expectPending(0);
 
     const second = await browser.newContext();
+    await pinBrowserClock(second);
     const other = new AppPage(await second.newPage(), edge.url);
     await other.open(edge.adminToken);
     await other.waitSynced();
@@ -141,6 +144,7 @@ describe('the admin app', () => {
 
     // a browser that was never connected: what it shows can only come from the file
     const fresh = await browser.newContext();
+    await pinBrowserClock(fresh);
     const restored = new AppPage(await fresh.newPage(), edge.url);
     await restored.open();
     await restored.nav('Settings');

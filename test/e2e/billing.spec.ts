@@ -14,6 +14,7 @@ import { startEdge, type EdgeServer } from '../support/edge-server.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { loadDemo } from '../../scripts/demo/load.ts';
 import { addDays, addMonths, periodLength, periodOf, today } from '../../shared/dates/index.ts';
+import { noonOf, pinBrowserClock, RUN_NOW, RUN_TODAY } from '../support/clock.ts';
 import { divRound, parseScaled } from '../../shared/money/decimal.ts';
 import type { Invoice } from '../../shared/schema/invoice.ts';
 import type { Workspace } from '../../shared/schema/workspace.ts';
@@ -27,7 +28,7 @@ import { InvoicePage } from './pages/invoice.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const ARTIFACTS = join(ROOT, 'test/artifacts');
-const TODAY = today();
+const TODAY = RUN_TODAY;
 const CURRENT = periodOf(TODAY);
 const PREVIOUS = addMonths(CURRENT, -1);
 const ACCOUNT = 'Brass Building Supplies';
@@ -62,9 +63,10 @@ beforeAll(async () => {
   files = await mkdtemp(join(tmpdir(), 'trueup-billing-e2e-'));
   edge = await startEdge();
   // the demo up to yesterday, covering last month whole
-  await loadDemo(edge.url, edge.adminToken, { lastDay: addDays(TODAY, -1), days: 75 });
+  await loadDemo(edge.url, edge.adminToken, { lastDay: addDays(TODAY, -1), days: 75, now: RUN_NOW });
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  await pinBrowserClock(context);
   page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
   app = new AppPage(page, edge.url);
@@ -84,6 +86,13 @@ afterAll(async () => {
 });
 
 describe('billing, invoices and sharing', () => {
+  it('runs the test runner, the edge and the browser on the same day', async () => {
+    const health = await (await fetch(`${edge.url}/v1/health`)).json() as { time: string };
+    expect(today(new Date(health.time))).toBe(TODAY);
+    await app.open(edge.adminToken);
+    expect(await page.evaluate(() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()].map((n) => String(n).padStart(2, '0')).join('-'); })).toBe(TODAY);
+  });
+
   it('sets up: modules enabled and organizations mapped', async () => {
     await app.open(edge.adminToken);
     await app.waitSynced();
@@ -168,11 +177,18 @@ describe('billing, invoices and sharing', () => {
   });
 
   it('refuses to post a period that has not ended, with a clear message', async () => {
-    await app.nav('Billing');
-    await billing.choosePeriod(CURRENT);
-    await billing.post(ACCOUNT);
-    await expect.poll(async () => (await billing.message().textContent()) ?? '').toMatch(/has not ended yet/);
-    expect(await billing.account(ACCOUNT).getAttribute('data-status')).toBe('draft');
+    // the browser's clock on the 15th of the current month, whatever today is; then back
+    await context.clock.setSystemTime(noonOf(`${CURRENT}-15`));
+    try {
+      await app.nav('Billing');
+      await billing.choosePeriod(CURRENT);
+      await billing.post(ACCOUNT);
+      await expect.poll(async () => (await billing.message().textContent()) ?? '').toMatch(/has not ended yet/);
+      expect(await billing.account(ACCOUNT).getAttribute('data-status')).toBe('draft');
+    } finally {
+      // back on the test runner's time (the run's day)
+      await context.clock.setSystemTime(Date.now());
+    }
   });
 
   it('approves and posts last month: the invoice gets its number from the edge', async () => {

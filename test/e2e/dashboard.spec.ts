@@ -16,7 +16,8 @@ import { launchChromium } from '../support/chromium.ts';
 import { loadDemo } from '../../scripts/demo/load.ts';
 import { simulateDemo } from '../../scripts/demo/simulate.ts';
 import { rmmUpload } from '../../shared/rmm/upload.ts';
-import { addDays, addMonths, periodOf, today } from '../../shared/dates/index.ts';
+import { addDays, addMonths, periodOf } from '../../shared/dates/index.ts';
+import { pinBrowserClock, RUN_NOW, RUN_TODAY } from '../support/clock.ts';
 import type { Upload } from '../../shared/schema/upload.ts';
 import { AppPage } from './pages/app.ts';
 import { ModulesPage } from './pages/modules.ts';
@@ -27,7 +28,7 @@ import { DashboardPage } from './pages/dashboard.ts';
 import { InsightsPage } from './pages/insights.ts';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
-const TODAY = today();
+const TODAY = RUN_TODAY;
 const LAST_DAY = addDays(TODAY, -2);
 const DAYS = 75;
 const PREVIOUS = addMonths(periodOf(TODAY), -1);
@@ -66,9 +67,10 @@ function demoUploads(): Map<string, Map<string, Upload>> {
 beforeAll(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
   edge = await startEdge();
-  await loadDemo(edge.url, edge.adminToken, { lastDay: LAST_DAY, days: DAYS });
+  await loadDemo(edge.url, edge.adminToken, { lastDay: LAST_DAY, days: DAYS, now: RUN_NOW });
   browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await pinBrowserClock(context);
   page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
   app = new AppPage(page, edge.url);

@@ -5,7 +5,7 @@ import type { Workspace } from '../../shared/schema/workspace.ts';
 import type { Invoice } from '../../shared/schema/invoice.ts';
 import { oneService, scenario, upload, uploadsEachDay, type OrgRows } from '../support/billing.ts';
 
-/** The SPEC §10 fields of every line of an account's invoice. */
+/** The workspace-document fields (docs/billing-rules.md#workspace-document) of every line of an account's invoice. */
 function linesOf(ws: Workspace, period: string, accountId = 'a1') {
   return invoiceOf(ws, period, accountId).lines.map(({ kind, contractId, serviceId, module, period: p, quantity, amount, cost, estimated }) => ({ kind, contractId, serviceId, module, period: p, quantity, amount, cost, estimated }));
 }
@@ -18,10 +18,10 @@ function invoiceOf(ws: Workspace, period: string, accountId = 'a1'): Invoice {
 
 const rmmLine = { kind: 'item', contractId: 'c1', serviceId: 's1', module: 'datto-rmm', estimated: false } as const;
 
-// SPEC §5: $5.00/device, a 30-day month, 10 devices on days 1–15 and 11 on days 16–30.
+// The modes' worked example (docs/billing-rules.md#modes): $5.00/device, a 30-day month, 10 devices on days 1–15 and 11 on days 16–30.
 const specExample = uploadsEachDay('datto-rmm', '2026-09-01', '2026-09-30', (d) => ({ 's-17': { AllDevicesMetric: d <= '2026-09-15' ? 10 : 11 } }));
 
-describe('the SPEC §5 worked example', () => {
+describe('the worked example of the billing modes', () => {
   it('daily: quantity 10.5000, amount 52.50, cost at 1.20 = 12.60', () => {
     const ws = oneService({ billing: 'daily', uploads: specExample, asOf: '2026-09-30' });
     expect(linesOf(ws, '2026-09')).toEqual([{ ...rmmLine, period: '2026-09', quantity: '10.5000', amount: '52.50', cost: '12.60' }]);

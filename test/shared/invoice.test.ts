@@ -21,7 +21,7 @@ function invoice(ws: Workspace, period: string) {
 }
 const post = (ws: Workspace, period: string, number: string) => postInvoice(ws, 'a1', period, { number, postedAt: '2026-11-01T09:00:00Z' });
 
-describe('invoices (SPEC §6)', () => {
+describe('invoices (docs/billing-rules.md#invoices)', () => {
   it('returns a posted period as posted, untouched by later data', () => {
     const posted = post(oneService({ uploads: [...september, ...october], asOf: '2026-10-31' }), '2026-09', 'INV-000001');
     const later = withUploads(posted, upload('datto-rmm', '2026-09-20', { 's-17': { AllDevicesMetric: 41 } }));

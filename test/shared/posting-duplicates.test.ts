@@ -31,6 +31,12 @@ describe('a month posted twice from two offline browsers', () => {
     expect(result.invoices.map((i) => [i.status, i.number, i.total])).toEqual([['posted', 'INV-000001', '50.00']]);
   });
 
+  it('orders numbers by their sequence, not their text: INV-999999 stands over INV-1000000', () => {
+    const ws = bothPosted(['INV-999999', 'INV-1000000'], ['2026-10-01T10:00:00Z', '2026-10-01T09:00:00Z']);
+    expect([...standingPosted(ws.invoices).values()].map((i) => i.number)).toEqual(['INV-999999']);
+    expect(ids(duplicatePosts(ws.invoices))).toEqual(['inv-b']);
+  });
+
   it('before the edge has numbered them, the earlier post stands, whichever order they arrive in', () => {
     const one = bothPosted([null, null], ['2026-10-01T09:00:00Z', '2026-10-01T10:00:00Z']);
     const other = { ...one, invoices: [...one.invoices].reverse() };

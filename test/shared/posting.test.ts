@@ -24,7 +24,7 @@ function twoAccounts(): Workspace {
   };
 }
 
-describe('posting (SPEC §6)', () => {
+describe('posting (docs/billing-rules.md#posting)', () => {
   it('refuses to post before the period ends', () => {
     const ws = oneService({ uploads: september, asOf: '2026-09-25' });
     expect(() => postInvoice(ws, 'a1', '2026-09', { number: 'INV-000001', postedAt })).toThrow('cannot post 2026-09 before it ends (asOf 2026-09-25)');

@@ -35,7 +35,7 @@ function metricsOf(d: DeviceInput): Record<string, number> {
   return Object.fromEntries(Object.entries(metrics).filter(([, v]) => v !== 0)) as Record<string, number>;
 }
 
-describe('Datto RMM device classification, one device per rule of SPEC §8', () => {
+describe('Datto RMM device classification, one device per classification rule', () => {
   const rows: [string, DeviceInput, Record<string, number>][] = [
     ['1 smartphone is excluded', { deviceClass: 'device', category: 'Smartphone' }, {}],
     ['1 mobile is excluded', { deviceClass: 'device', category: 'Mobile' }, {}],

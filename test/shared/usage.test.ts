@@ -10,7 +10,7 @@ function usageOf(uploads: Parameters<typeof scenario>[0]['uploads'], query: { or
 
 const quantities = (days: { units: bigint }[]) => days.map((d) => formatQuantity(d.units));
 
-describe('usage series (SPEC §4)', () => {
+describe('usage series (docs/billing-rules.md#usage-series)', () => {
   it('reads each day from that day\'s upload', () => {
     const days = usageOf(uploadsEachDay('datto-rmm', '2026-09-01', '2026-09-30', (d) => ({ 's-17': { AllDevicesMetric: Number(d.slice(8)) } })),
       { orgIds: ['s-17'], billingTypes: ['AllDevicesMetric'], period: '2026-09', asOf: '2026-09-30' });

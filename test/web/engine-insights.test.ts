@@ -30,7 +30,7 @@ describe('engine worker: dashboard', () => {
   it('given the inputs read from IndexedDB, then the revenue per module is the billing screen\'s invoices summed', async () => {
     const { database, api } = await session();
     const config = await loadConfig(database);
-    const board = await api.dashboard({ config, uploadsVersion: 1 }, '2026-11', { asOf: '2026-12-05' });
+    const board = await api.dashboard({ config, uploadsVersion: 1, today: '2026-12-05' }, '2026-11');
     const billed = computePeriod(november(), '2026-11', { asOf: '2026-12-05' });
     expect(board.revenue.map((r) => [r.module, r.pending, r.cost, r.margin])).toEqual([['datto-rmm', billed.invoices[0]?.total, '12.60', '39.90']]);
     expect(board.trend.days).toHaveLength(30);
@@ -42,7 +42,7 @@ describe('engine worker: insights', () => {
   it('given asOf the 30th, then the new site is unmapped, the module is silent for two days, servers are not mapped and the new site jumps from zero', async () => {
     const { database, api } = await session();
     const config = await loadConfig(database);
-    const insights = await api.insights({ config, uploadsVersion: 1 }, { asOf: '2026-11-30' });
+    const insights = await api.insights({ config, uploadsVersion: 1, today: '2026-11-30' });
     expect(insights.unmappedOrgs.map((o) => `${o.orgId} ${o.firstSeen}`)).toEqual(['s-99 2026-11-20']);
     expect(insights.modulesWithoutServices).toEqual([]);
     expect(insights.staleModules).toEqual([{ module: 'datto-rmm', lastUpload: '2026-11-28', daysSince: 2 }]);
@@ -55,7 +55,7 @@ describe('engine worker: insights', () => {
     const { database, api } = await session();
     const config = await loadConfig(database);
     await storeUploads(database, [upload('datto-rmm', '2026-11-29', { 's-17': { AllDevicesMetric: 30, ServerMetric: 2 }, 's-99': { AllDevicesMetric: 4 } })]);
-    const insights = await api.insights({ config, uploadsVersion: 2 }, { asOf: '2026-11-30' });
+    const insights = await api.insights({ config, uploadsVersion: 2, today: '2026-11-30' });
     expect(insights.staleModules).toEqual([]);
     expect(insights.quantityJumps[0]).toMatchObject({ orgId: 's-17', fromDay: '2026-11-28', toDay: '2026-11-29', from: '11.0000', to: '30.0000', percent: 172.7, accountId: 'a1' });
   });

@@ -1,8 +1,9 @@
-// Every route × every kind of caller (SPEC §11): no token, a bad token, the tenant's
+// Every route × every kind of caller (docs/billing-rules.md#edge-api): no token, a bad token, the tenant's
 // admin, a module key of the route's module, a key of another module, and the admin of
 // another tenant. Nothing reaches another tenant's data.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, callJson, edrUpload, footprint, moduleKey, newTenant, sampleInvoice, type Tenant } from './support/edge.ts';
+import { call, callAnswer, callJson, edrUpload, footprint, moduleKey, newTenant, sampleInvoice, type Tenant } from './support/edge.ts';
+import { keyList, shareAnswer } from '../../shared/schema/api.ts';
 
 type Caller = 'none' | 'bad' | 'admin' | 'rightKey' | 'otherKey' | 'otherTenant';
 const CALLERS: Caller[] = ['none', 'bad', 'admin', 'rightKey', 'otherKey', 'otherTenant'];
@@ -41,7 +42,7 @@ const UPLOAD = { none: 401, bad: 401, admin: 200, rightKey: 200, otherKey: 403, 
 const PUBLIC = { none: 200, bad: 200, admin: 200, rightKey: 200, otherKey: 200, otherTenant: 200 };
 
 async function homeShare(): Promise<{ id: string; token: string }> {
-  const { body } = await callJson<{ id: string; token: string }>('POST', '/v1/shares', { token: home.adminToken, json: { invoice: sampleInvoice() } });
+  const { body } = await callAnswer(shareAnswer, 'POST', '/v1/shares', { token: home.adminToken, json: { invoice: sampleInvoice() } });
   return body;
 }
 
@@ -115,7 +116,7 @@ describe('tenant isolation', () => {
 
   it('an admin token cannot revoke itself', async () => {
     const t = await newTenant();
-    const { body } = await callJson<{ keys: { id: string; kind: string }[] }>('GET', '/v1/keys', { token: t.adminToken });
+    const { body } = await callAnswer(keyList, 'GET', '/v1/keys', { token: t.adminToken });
     const own = body.keys.find((k) => k.kind === 'admin');
     expect((await call('DELETE', `/v1/keys/${own?.id ?? ''}`, { token: t.adminToken })).status).toBe(409);
   });

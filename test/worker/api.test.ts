@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { call, callJson, newTenant } from './support/edge.ts';
+import { call, callAnswer, callError, callJson, newTenant } from './support/edge.ts';
+import { keyAnswer } from '../../shared/schema/api.ts';
 
 describe('the OpenAPI document', () => {
   it('describes every route, generated from the validating schemas', async () => {
@@ -19,7 +20,7 @@ describe('the OpenAPI document', () => {
 
 describe('errors and CORS', () => {
   it('answers unknown routes with the JSON error shape', async () => {
-    const { status, body } = await callJson<{ error: { code: string } }>('GET', '/v1/nothing-here', { token: (await newTenant()).adminToken });
+    const { status, body } = await callError('GET', '/v1/nothing-here', { token: (await newTenant()).adminToken });
     expect(status).toBe(404);
     expect(body.error.code).toBe('not_found');
   });
@@ -35,7 +36,7 @@ describe('errors and CORS', () => {
   it('answers malformed JSON on JSON routes with 400 in the error shape', async () => {
     const t = await newTenant();
     for (const path of ['/v1/changes', '/v1/shares', '/v1/keys', '/v1/modules', '/v1/modules/datto-rmm/devices?date=2026-10-01']) {
-      const { status, body } = await callJson<{ error: { code: string; issues: unknown[] } }>('POST', path, { token: t.adminToken, text: '{"a":', type: 'application/json' });
+      const { status, body } = await callError('POST', path, { token: t.adminToken, text: '{"a":', type: 'application/json' });
       expect(status, path).toBe(400);
       expect(body.error.code).toBe('invalid');
       expect(body.error.issues.length).toBeGreaterThan(0);
@@ -54,11 +55,11 @@ describe('errors and CORS', () => {
 describe('keys', () => {
   it('creates module keys and admin tokens shown once, and lists them without secrets', async () => {
     const t = await newTenant();
-    const { status, body } = await callJson<{ id: string; token: string; kind: string; module: string | null }>('POST', '/v1/keys', { token: t.adminToken, json: { module: 'graphus', label: 'Graphus nightly' } });
+    const { status, body } = await callAnswer(keyAnswer, 'POST', '/v1/keys', { token: t.adminToken, json: { module: 'graphus', label: 'Graphus nightly' } });
     expect(status).toBe(201);
     expect(body).toMatchObject({ kind: 'module', module: 'graphus' });
     expect(body.token).toMatch(/^tum_[A-Za-z0-9_-]{43}$/);
-    const admin = await callJson<{ token: string; kind: string }>('POST', '/v1/keys', { token: t.adminToken, json: { admin: true } });
+    const admin = await callAnswer(keyAnswer, 'POST', '/v1/keys', { token: t.adminToken, json: { admin: true } });
     expect(admin.body.kind).toBe('admin');
     expect((await call('GET', '/v1/modules', { token: admin.body.token })).status).toBe(200);
     const list = await (await call('GET', '/v1/keys', { token: t.adminToken })).text();

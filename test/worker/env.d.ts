@@ -4,6 +4,8 @@ declare namespace Cloudflare {
   interface Env {
     DB: D1Database;
     CORS_ORIGINS?: string;
+    TRUEUP_DEV?: string;
+    TRUEUP_DEV_CLOCK_OFFSET_MS?: string;
     TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
   }
 }

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { call, callJson, edrUpload, footprint, moduleKey, newTenant } from './support/edge.ts';
+import { call, callAnswer, callError, callJson, edrUpload, footprint, moduleKey, newTenant } from './support/edge.ts';
+import { moduleList, uploadAnswer, uploadPull, type UploadPull } from '../../shared/schema/api.ts';
 
-interface Issues { error: { code: string; issues: { path: string; message: string }[] } }
-interface Pull { uploads: { module: string; date: string; orgs: { orgId: string; name: string; metrics: Record<string, unknown> }[] }[]; cursor: string; more: boolean }
+type Pull = UploadPull;
 
 const CSV_HEADER = 'date,orgId,orgName,billingType,quantity\n';
 
 async function rejected(path: string, options: Parameters<typeof call>[2], status = 400) {
   const t = await newTenant();
   const before = await footprint(t.tenantId);
-  const { status: got, body } = await callJson<Issues>('POST', path, { token: t.adminToken, ...options });
+  const { status: got, body } = await callError('POST', path, { token: t.adminToken, ...options });
   expect(got).toBe(status);
   expect(await footprint(t.tenantId)).toEqual(before);
   return body;
@@ -19,7 +19,7 @@ async function pullAll(token: string, limit: number, between?: (page: number) =>
   const seen: Pull['uploads'] = [];
   let since = '';
   for (let page = 0; page < 1000; page++) {
-    const { status, body } = await callJson<Pull>('GET', `/v1/uploads?limit=${limit}${since ? `&since=${since}` : ''}`, { token });
+    const { status, body } = await callAnswer(uploadPull, 'GET', `/v1/uploads?limit=${limit}${since ? `&since=${since}` : ''}`, { token });
     expect(status).toBe(200);
     const keys = body.uploads.map((u) => `${u.module}/${u.date}`);
     expect(new Set(keys).size).toBe(keys.length);
@@ -115,8 +115,8 @@ describe('POST /v1/uploads rejects bad input, listing every problem and writing 
 describe('storing and pulling uploads', () => {
   it('the same upload sent twice leaves one module-day and is not pulled again', async () => {
     const t = await newTenant();
-    const first = await callJson<{ uploads: { status: string }[] }>('POST', '/v1/uploads', { token: t.adminToken, json: edrUpload('2026-10-01', 3) });
-    const again = await callJson<{ uploads: { status: string }[] }>('POST', '/v1/uploads', { token: t.adminToken, json: edrUpload('2026-10-01', 3) });
+    const first = await callAnswer(uploadAnswer, 'POST', '/v1/uploads', { token: t.adminToken, json: edrUpload('2026-10-01', 3) });
+    const again = await callAnswer(uploadAnswer, 'POST', '/v1/uploads', { token: t.adminToken, json: edrUpload('2026-10-01', 3) });
     expect([first.body.uploads[0]?.status, again.body.uploads[0]?.status]).toEqual(['stored', 'unchanged']);
     expect(await footprint(t.tenantId)).toMatchObject({ uploads: 1, seq: 1 });
     const pulled = await pullAll(t.adminToken, 10);
@@ -126,13 +126,13 @@ describe('storing and pulling uploads', () => {
   it('a replacement replaces the module-day whole and is visible to the next pull', async () => {
     const t = await newTenant();
     await call('POST', '/v1/uploads', { token: t.adminToken, json: edrUpload('2026-10-01', 3) });
-    const { body: first } = await callJson<Pull>('GET', '/v1/uploads', { token: t.adminToken });
+    const { body: first } = await callAnswer(uploadPull, 'GET', '/v1/uploads', { token: t.adminToken });
     expect(first.uploads[0]?.orgs).toHaveLength(3);
     const replacement = { module: 'datto-edr', date: '2026-10-01', orgs: [{ orgId: 'only', name: 'Only', metrics: { TotalDevices: '2.5' } }] };
     await call('POST', '/v1/uploads', { token: t.adminToken, json: replacement });
-    const { body: next } = await callJson<Pull>('GET', `/v1/uploads?since=${first.cursor}`, { token: t.adminToken });
+    const { body: next } = await callAnswer(uploadPull, 'GET', `/v1/uploads?since=${first.cursor}`, { token: t.adminToken });
     expect(next.uploads).toEqual([replacement]);
-    const { body: all } = await callJson<Pull>('GET', '/v1/uploads', { token: t.adminToken });
+    const { body: all } = await callAnswer(uploadPull, 'GET', '/v1/uploads', { token: t.adminToken });
     expect(all.uploads).toEqual([replacement]);
   });
 
@@ -151,20 +151,20 @@ describe('storing and pulling uploads', () => {
     const { results } = await (await import('cloudflare:workers')).env.DB.prepare('SELECT date FROM uploads WHERE tenant_id = ?').bind(t.tenantId).all<{ date: string }>();
     expect([...latest.keys()].sort()).toEqual(results.map((r) => r.date).sort());
     // The last pulled version of the replaced day is its latest one.
-    const { body: final } = await callJson<Pull>('GET', '/v1/uploads?limit=1000', { token: t.adminToken });
+    const { body: final } = await callAnswer(uploadPull, 'GET', '/v1/uploads?limit=1000', { token: t.adminToken });
     const stored = final.uploads.find((u) => u.date === '2026-10-01');
     expect(latest.get('2026-10-01')).toBe(Number(stored?.orgs[0]?.metrics.TotalDevices));
   });
 
   it('a CSV spanning days stores one module-day per date, quantities as written', async () => {
     const t = await newTenant();
-    const { status, body } = await callJson<{ uploads: { date: string; orgs: number }[] }>('POST', '/v1/uploads?module=datto-edr', {
+    const { status, body } = await callAnswer(uploadAnswer, 'POST', '/v1/uploads?module=datto-edr', {
       token: t.adminToken,
       text: `\uFEFF${CSV_HEADER}2026-10-01,a,"Brass, LLC",TotalDevices,3\n2026-10-01,a,"Brass, LLC",MacDevices,1.5\n2026-10-02,a,"Brass, LLC",TotalDevices,4\n\n`,
     });
     expect(status).toBe(200);
     expect(body.uploads.map((u) => [u.date, u.orgs])).toEqual([['2026-10-01', 1], ['2026-10-02', 1]]);
-    const { body: pulled } = await callJson<Pull>('GET', '/v1/uploads', { token: t.adminToken });
+    const { body: pulled } = await callAnswer(uploadPull, 'GET', '/v1/uploads', { token: t.adminToken });
     expect(pulled.uploads[0]).toEqual({ module: 'datto-edr', date: '2026-10-01', orgs: [{ orgId: 'a', name: 'Brass, LLC', metrics: { TotalDevices: '3', MacDevices: '1.5' } }] });
   });
 
@@ -177,7 +177,7 @@ describe('storing and pulling uploads', () => {
       { uid: 'd3', siteUid: 's2', siteName: 'Site 2', deviceClass: 'device', deviceType: { category: 'Desktop', type: 'Desktop' }, deleted: true },
     ] };
     expect((await call('POST', '/v1/modules/datto-rmm/devices?date=2026-10-03', { token: key.token, json: devices })).status).toBe(200);
-    const { body } = await callJson<Pull>('GET', '/v1/uploads', { token: t.adminToken });
+    const { body } = await callAnswer(uploadPull, 'GET', '/v1/uploads', { token: t.adminToken });
     const [upload] = body.uploads;
     expect(upload?.module).toBe('datto-rmm');
     expect(upload?.orgs.map((o) => o.orgId)).toEqual(['s1', 's2']);
@@ -195,7 +195,7 @@ describe('storing and pulling uploads', () => {
     expect((await call('POST', '/v1/modules', { token: t.adminToken, json: { id: 'datto-rmm', name: 'Clash', billingTypes: [{ id: 'Seats', label: 'Seats' }] } })).status).toBe(409);
     expect((await call('POST', '/v1/uploads', { token: t.adminToken, json: upload })).status).toBe(200);
     await call('POST', '/v1/uploads', { token: t.adminToken, json: { ...upload, date: '2026-10-02' } });
-    const { body } = await callJson<{ modules: { id: string; custom: boolean; lastUploadDate: string | null; orgCount: number }[] }>('GET', '/v1/modules', { token: t.adminToken });
+    const { body } = await callAnswer(moduleList, 'GET', '/v1/modules', { token: t.adminToken });
     expect(body.modules.find((m) => m.id === 'acme-backup')).toMatchObject({ custom: true, lastUploadDate: '2026-10-04', orgCount: 2 });
     expect(body.modules.find((m) => m.id === 'datto-rmm')).toMatchObject({ custom: false, lastUploadDate: null, orgCount: 0 });
     expect(body.modules.length).toBeGreaterThanOrEqual(24);
@@ -206,13 +206,13 @@ describe('storing and pulling uploads', () => {
     const big = edrUpload('2026-10-01', 12_000);
     expect((await call('POST', '/v1/uploads', { token: t.adminToken, json: big })).status).toBe(200);
     expect(Number((await footprint(t.tenantId)).parts)).toBeGreaterThan(1);
-    const { body } = await callJson<Pull>('GET', '/v1/uploads', { token: t.adminToken });
+    const { body } = await callAnswer(uploadPull, 'GET', '/v1/uploads', { token: t.adminToken });
     expect(body.uploads[0]).toEqual(big);
   });
 
   it('rejects a bad cursor or limit', async () => {
     const t = await newTenant();
-    const { status, body } = await callJson<Issues>('GET', '/v1/uploads?since=abc&limit=0', { token: t.adminToken });
+    const { status, body } = await callError('GET', '/v1/uploads?since=abc&limit=0', { token: t.adminToken });
     expect(status).toBe(400);
     expect(body.error.issues.map((i) => i.path).sort()).toEqual(['limit', 'since']);
   });

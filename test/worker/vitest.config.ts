@@ -16,7 +16,8 @@ export default defineConfig(async () => {
     plugins: [
       cloudflareTest({
         wrangler: { configPath: `${ROOT}wrangler.toml` },
-        miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+        // the edge's dev clock (worker/clock.ts): npm run test:dates shifts it to the pinned day
+        miniflare: { bindings: { TEST_MIGRATIONS: migrations, TRUEUP_DEV: '1', TRUEUP_DEV_CLOCK_OFFSET_MS: process.env.TRUEUP_EDGE_CLOCK_OFFSET_MS ?? '0' } },
       }),
     ],
     test: {

@@ -24,7 +24,7 @@ export const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-/** Whether the caller may upload for the module (SPEC §11): its admin, or the module's own key. */
+/** Whether the caller may upload for the module (docs/billing-rules.md#edge-api): its admin, or the module's own key. */
 export function assertMayUpload(caller: Caller, module: string): void {
   if (caller.kind === 'admin' || caller.module === module) return;
   throw new ApiFailure('forbidden', `this key uploads for ${caller.module ?? 'no module'} only, not for ${module}`);

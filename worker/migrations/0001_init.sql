@@ -63,7 +63,7 @@ CREATE TABLE upload_parts (
   PRIMARY KEY (tenant_id, module, date, part)
 );
 
--- The config change log (SPEC §12). A change is identified by (table, record, clock),
+-- The config change log (docs/billing-rules.md#sync). A change is identified by (table, record, clock),
 -- so pushing the same change twice stores it once.
 CREATE TABLE changes (
   tenant_id TEXT NOT NULL REFERENCES tenants(id),

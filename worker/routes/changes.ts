@@ -4,6 +4,7 @@ import { change, changeBatch } from '../../shared/schema/changes.ts';
 import { requireAdmin } from '../auth/middleware.ts';
 import { pullChanges, pushChanges } from '../store/changes.ts';
 import { bearer, errors, router } from './common.ts';
+import { edgeNow } from '../clock.ts';
 
 // Field values are any JSON (z.json(), a recursive schema); naming it lets the
 // OpenAPI generator write the recursion as a $ref instead of expanding it forever.
@@ -25,7 +26,7 @@ const pull = createRoute({
 });
 
 export const changeRoutes = router()
-  .openapi(push, async (c) => c.json(await pushChanges(c.env.DB, c.get('caller').tenantId, c.req.valid('json').changes), 200))
+  .openapi(push, async (c) => c.json(await pushChanges(c.env.DB, c.get('caller').tenantId, c.req.valid('json').changes, edgeNow(c.env)), 200))
   .openapi(pull, async (c) => {
     const { since, limit } = c.req.valid('query');
     return c.json(await pullChanges(c.env.DB, c.get('caller').tenantId, Number(since ?? 0), limit ?? 500), 200);

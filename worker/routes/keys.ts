@@ -5,6 +5,7 @@ import { ApiFailure, invalid } from '../errors.ts';
 import { tenantModules } from '../store/modules.ts';
 import { createToken, listTokens, revokeToken } from '../store/tokens.ts';
 import { bearer, errors, router } from './common.ts';
+import { edgeNow } from '../clock.ts';
 
 const create = createRoute({
   method: 'post', path: '/v1/keys', security: bearer, middleware: [requireAdmin] as const,
@@ -32,7 +33,7 @@ export const keyRoutes = router()
     const tenantId = c.get('caller').tenantId;
     const module = body.module ?? null;
     if (module !== null && !(await tenantModules(c.env.DB, tenantId)).has(module)) throw invalid([{ path: 'module', message: `unknown module "${module}"` }]);
-    const { id, token } = await createToken(c.env.DB, tenantId, module, body.label);
+    const { id, token } = await createToken(c.env.DB, tenantId, module, body.label, new Date(edgeNow(c.env)).toISOString());
     return c.json({ id, token, kind: module === null ? 'admin' as const : 'module' as const, module }, 201);
   })
   .openapi(list, async (c) => c.json({ keys: await listTokens(c.env.DB, c.get('caller').tenantId) }, 200))
@@ -40,6 +41,6 @@ export const keyRoutes = router()
     const caller = c.get('caller');
     const id = c.req.valid('param').id;
     if (id === caller.tokenId) throw new ApiFailure('conflict', 'a token cannot revoke itself; use another admin token');
-    if (!await revokeToken(c.env.DB, caller.tenantId, id)) throw new ApiFailure('not_found', 'no such key');
+    if (!await revokeToken(c.env.DB, caller.tenantId, id, new Date(edgeNow(c.env)).toISOString())) throw new ApiFailure('not_found', 'no such key');
     return c.body(null, 204);
   });

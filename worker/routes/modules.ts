@@ -1,12 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { isCatalogModule } from '../../shared/catalog/lookup.ts';
-import { moduleList } from '../../shared/schema/api.ts';
+import { moduleAnswer, moduleList } from '../../shared/schema/api.ts';
 import { moduleDef } from '../../shared/schema/module.ts';
 import { requireAdmin } from '../auth/middleware.ts';
 import { ApiFailure } from '../errors.ts';
 import { appendChanges, nextEdgeClock } from '../store/changes.ts';
 import { customModules, insertModule, moduleStatuses } from '../store/modules.ts';
 import { bearer, errors, router } from './common.ts';
+import { edgeNow } from '../clock.ts';
 
 const list = createRoute({
   method: 'get', path: '/v1/modules', security: bearer, middleware: [requireAdmin] as const,
@@ -19,7 +20,7 @@ const add = createRoute({
   summary: 'Add a custom module; uploads for it are accepted from then on',
   request: { body: { required: true, content: { 'application/json': { schema: moduleDef } } } },
   responses: {
-    201: { description: 'added', content: { 'application/json': { schema: z.object({ module: moduleDef }) } } },
+    201: { description: 'added', content: { 'application/json': { schema: moduleAnswer } } },
     ...errors(400, 401, 403, 409, 413, 415),
   },
 });
@@ -33,11 +34,12 @@ export const moduleRoutes = router()
       throw new ApiFailure('conflict', `module "${def.id}" already exists`);
     }
     // Browsers learn custom modules through the change log like any other config.
-    const hlc = await nextEdgeClock(c.env.DB, tenantId, [], Date.now());
+    const now = edgeNow(c.env);
+    const hlc = await nextEdgeClock(c.env.DB, tenantId, [], now);
     const fields = { name: def.name, suite: def.suite, billingTypes: def.billingTypes };
     try {
       await c.env.DB.batch([
-        insertModule(c.env.DB, tenantId, def),
+        insertModule(c.env.DB, tenantId, def, new Date(now).toISOString()),
         ...appendChanges(c.env.DB, tenantId, [{ table: 'modules', id: def.id, fields, hlc, origin: 'edge' }]),
         c.env.DB.prepare('UPDATE tenants SET clock = MAX(clock, ?2) WHERE id = ?1').bind(tenantId, hlc),
       ]);

@@ -8,6 +8,7 @@ import { ApiFailure, invalid } from '../errors.ts';
 import { invoicePage } from '../share/page.ts';
 import { createShare, findShare, revokeShare } from '../store/shares.ts';
 import { bearer, errors, router } from './common.ts';
+import { edgeNow } from '../clock.ts';
 
 const publish = createRoute({
   method: 'post', path: '/v1/shares', security: bearer, middleware: [requireAdmin] as const,
@@ -49,13 +50,13 @@ export const shareRoutes = router()
   .openapi(publish, async (c) => {
     const { invoice, expiresAt } = c.req.valid('json');
     const issues = amountIssues(invoice);
-    if (expiresAt !== undefined && Date.parse(expiresAt) <= Date.now()) issues.push({ path: 'expiresAt', message: 'must be in the future' });
+    if (expiresAt !== undefined && Date.parse(expiresAt) <= edgeNow(c.env)) issues.push({ path: 'expiresAt', message: 'must be in the future' });
     if (issues.length > 0) throw invalid(issues);
-    const { id, token } = await createShare(c.env.DB, c.get('caller').tenantId, invoice, expiresAt === undefined ? null : new Date(expiresAt).toISOString());
+    const { id, token } = await createShare(c.env.DB, c.get('caller').tenantId, invoice, expiresAt === undefined ? null : new Date(expiresAt).toISOString(), new Date(edgeNow(c.env)).toISOString());
     return c.json({ id, token, url: `${new URL(c.req.url).origin}/s/${token}` }, 201);
   })
   .openapi(revoke, async (c) => {
-    if (!await revokeShare(c.env.DB, c.get('caller').tenantId, c.req.valid('param').id)) throw new ApiFailure('not_found', 'no such share');
+    if (!await revokeShare(c.env.DB, c.get('caller').tenantId, c.req.valid('param').id, new Date(edgeNow(c.env)).toISOString())) throw new ApiFailure('not_found', 'no such share');
     return c.body(null, 204);
   });
 
@@ -72,7 +73,7 @@ function pageHeaders(nonce: string | null): Record<string, string> {
 
 export const sharePageRoutes = router().openapi(view, async (c) => {
   const token = c.req.valid('param').token;
-  const shared = token.length <= 200 ? await findShare(c.env.DB, token) : null;
+  const shared = token.length <= 200 ? await findShare(c.env.DB, token, edgeNow(c.env)) : null;
   if (!shared) return c.html('<!doctype html><title>Not found</title><p>This link is unknown, revoked or expired.</p>', 404, pageHeaders(null));
   const nonce = crypto.randomUUID().replaceAll('-', '');
   return c.html(invoicePage(shared.invoice, shared.tenantName, nonce), 200, pageHeaders(nonce));

@@ -9,12 +9,13 @@ import { rmmDeviceArray, rmmDevicePage } from '../../shared/rmm/device.ts';
 import { rmmUpload, DATTO_RMM } from '../../shared/rmm/upload.ts';
 import { csvToUploads } from '../../shared/uploads/csv.ts';
 import { assertMayUpload, requireAdmin } from '../auth/middleware.ts';
-import type { Caller } from '../env.ts';
+import type { Caller, Env } from '../env.ts';
 import { ApiFailure, invalid, invalidZod } from '../errors.ts';
 import { tenantModules } from '../store/modules.ts';
 import { pullUploads, putUploads } from '../store/uploads.ts';
 import { bearer, errors, router } from './common.ts';
 import { readJson, requireMediaType } from './body.ts';
+import { edgeNow } from '../clock.ts';
 
 const answer = { 200: { description: 'stored (or unchanged: the same upload again)', content: { 'application/json': { schema: uploadAnswer } } } };
 
@@ -36,7 +37,7 @@ const postUpload = createRoute({
 
 const postDevices = createRoute({
   method: 'post', path: '/v1/modules/datto-rmm/devices', security: bearer,
-  summary: 'A Datto RMM device list (SPEC §8) → the day\'s datto-rmm upload',
+  summary: 'A Datto RMM device list (docs/billing-rules.md#datto-rmm-devices) → the day\'s datto-rmm upload',
   request: {
     query: z.object({ date: upload.shape.date }),
     body: { required: true, content: { 'application/json': { schema: z.union([rmmDeviceArray, rmmDevicePage]) } } },
@@ -51,28 +52,37 @@ const getUploads = createRoute({
   responses: { 200: { description: 'a page', content: { 'application/json': { schema: uploadPull } } }, ...errors(400, 401, 403) },
 });
 
-async function store(c: { env: { DB: D1Database } }, caller: Caller, uploads: Upload[]) {
-  return { uploads: await putUploads(c.env.DB, caller.tenantId, uploads) };
+/**
+ * Module-days the edge built (from a CSV or a device list), checked like a posted upload
+ * with the shared upload schema and catalog before anything is stored.
+ */
+function checkedBuilt(uploads: Upload[], modules: ReadonlyMap<string, ModuleDef>): Upload[] {
+  const issues: Issue[] = [];
+  uploads.forEach((built, i) => {
+    const prefix = uploads.length > 1 ? `uploads[${i}].` : '';
+    const parsed = upload.safeParse(built);
+    const found = parsed.success ? catalogIssues(parsed.data, modules) : listIssues(parsed.error);
+    issues.push(...found.map((issue) => ({ ...issue, path: prefix + issue.path })));
+  });
+  if (issues.length > 0) throw invalid(issues);
+  return uploads;
 }
 
-/**
- * Catalog problems of an upload that failed its schema, found on the raw body, so one
- * answer lists the unknown module or billing types along with every other problem.
- */
-function rawCatalogIssues(raw: unknown, modules: ReadonlyMap<string, ModuleDef>): Issue[] {
-  if (typeof raw !== 'object' || raw === null || !('module' in raw) || typeof raw.module !== 'string') return [];
-  const def = modules.get(raw.module);
-  if (!def) return [{ path: 'module', message: `unknown module "${raw.module}"` }];
-  if (!('orgs' in raw) || !Array.isArray(raw.orgs)) return [];
-  const types = new Set(def.billingTypes.map((t) => t.id));
-  const issues: Issue[] = [];
-  raw.orgs.forEach((org: unknown, i: number) => {
-    if (typeof org !== 'object' || org === null || !('metrics' in org) || typeof org.metrics !== 'object' || org.metrics === null) return;
-    for (const key of Object.keys(org.metrics)) {
-      if (!types.has(key)) issues.push({ path: formatPath(['orgs', i, 'metrics', key]), message: `unknown billing type "${key}" for module ${def.id}` });
-    }
-  });
-  return issues;
+async function store(c: { env: Env }, caller: Caller, uploads: Upload[]) {
+  return { uploads: await putUploads(c.env.DB, caller.tenantId, uploads, new Date(edgeNow(c.env)).toISOString()) };
+}
+
+// What the catalog check reads of a body that failed its schema (module and metric names,
+// org positions kept), so one answer lists the unknown module or billing types along with
+// every other problem; the check itself is the shared one.
+const catalogPart = z.object({
+  module: z.string(),
+  orgs: z.array(z.object({ metrics: z.record(z.string(), z.unknown()).catch({}) }).catch({ metrics: {} })).catch([]),
+});
+
+/** Catalog problems of an upload, by path (the shared rule, uploadCatalogIssues). */
+function catalogIssues(u: z.infer<typeof catalogPart>, modules: ReadonlyMap<string, ModuleDef>): Issue[] {
+  return uploadCatalogIssues(u, modules).map((i) => ({ path: formatPath(i.path), message: i.message }));
 }
 
 // Uploads are validated by hand with the same schemas the route declares, so that one
@@ -91,18 +101,20 @@ uploadRoutes.post('/v1/uploads', async (c) => {
     if (!module) throw invalid([{ path: 'module', message: 'a CSV upload needs ?module=<module id>' }]);
     assertMayUpload(caller, module);
     const modules = await tenantModules(c.env.DB, caller.tenantId);
-    return c.json(await store(c, caller, csvToUploads(await c.req.text(), module, modules)), 200);
+    return c.json(await store(c, caller, checkedBuilt(csvToUploads(await c.req.text(), module, modules), modules)), 200);
   }
   const raw = await readJson(c);
   const parsed = upload.safeParse(raw);
   const modules = await tenantModules(c.env.DB, caller.tenantId);
   if (!parsed.success) {
     const issues = listIssues(parsed.error);
-    for (const extra of rawCatalogIssues(raw, modules)) if (!issues.some((i) => i.path === extra.path)) issues.push(extra);
+    const part = catalogPart.safeParse(raw);
+    const extras = part.success ? catalogIssues(part.data, modules) : [];
+    for (const extra of extras) if (!issues.some((i) => i.path === extra.path)) issues.push(extra);
     throw invalid(issues);
   }
   const body = parsed.data;
-  const issues = uploadCatalogIssues(body, modules).map((i) => ({ path: formatPath(i.path), message: i.message }));
+  const issues = catalogIssues(body, modules);
   if (module && module !== body.module) issues.push({ path: 'module', message: `the body is for ${body.module} but ?module= says ${module}` });
   if (issues.length > 0) throw invalid(issues);
   assertMayUpload(caller, body.module);
@@ -118,7 +130,7 @@ uploadRoutes.post('/v1/modules/datto-rmm/devices', requireMediaType('application
   const devices = await readJson(c);
   const date = c.req.query('date');
   if (date === undefined) throw invalid([{ path: 'date', message: 'a device list needs ?date=YYYY-MM-DD' }]);
-  return c.json(await store(c, caller, [rmmUpload(devices, date)]), 200);
+  return c.json(await store(c, caller, checkedBuilt([rmmUpload(devices, date)], await tenantModules(c.env.DB, caller.tenantId))), 200);
 });
 
 // The pull answer is spliced from stored JSON parts (never re-parsed), so it is

@@ -1,5 +1,5 @@
-import { amountUnits, formatAmount } from '../../shared/money/amount.ts';
 import { lineGroup } from '../../shared/invoice/line-group.ts';
+import { sumAmounts } from '../../shared/money/sum.ts';
 import type { Invoice, InvoiceLine } from '../../shared/schema/invoice.ts';
 import { html, type SafeHtml } from './escape.ts';
 
@@ -28,7 +28,7 @@ function money(amount: string, currency: string): string {
 }
 
 function sum(lines: readonly InvoiceLine[], currency: string): string {
-  return formatAmount(lines.reduce((total, line) => total + amountUnits(line.amount, currency), 0n), currency);
+  return sumAmounts(lines.map((line) => line.amount), currency);
 }
 
 function itemRow(line: InvoiceLine, currency: string): SafeHtml {

@@ -1,5 +1,6 @@
 import type { Change } from '../../shared/schema/changes.ts';
 import { formatHlc, parseHlc, receive, type Hlc } from '../../shared/sync/hlc.ts';
+import { formatInvoiceNumber, INVOICE_NUMBER } from '../../shared/posting/number.ts';
 
 const EDGE = 'edge';
 /** Changes per insert statement: keeps each JSON parameter well under D1's 2 MB value cap. */
@@ -57,17 +58,13 @@ export interface PushResult {
   numbers: Record<string, string>;
 }
 
-/** Formats a sequence number as the invoice number people see. */
-export function invoiceNumber(n: number): string {
-  return `INV-${String(n).padStart(6, '0')}`;
-}
 
 /**
  * Appends pushed changes and numbers newly posted invoices, all in one transaction:
  * the next numbers of the tenant's gapless sequence, each announced by an edge change
  * `{ table: invoices, id, fields: { number } }` stamped after the incoming clocks.
  */
-export async function pushChanges(db: D1Database, tenantId: string, changes: readonly Change[], now = Date.now()): Promise<PushResult> {
+export async function pushChanges(db: D1Database, tenantId: string, changes: readonly Change[], now: number): Promise<PushResult> {
   const posted = JSON.stringify(postedInvoices(changes));
   const clock = await nextEdgeClock(db, tenantId, changes, now);
   const assignedAt = new Date(now).toISOString();
@@ -82,9 +79,9 @@ export async function pushChanges(db: D1Database, tenantId: string, changes: rea
     db.prepare(
       `INSERT OR IGNORE INTO changes (tenant_id, seq, tbl, record_id, fields, hlc, origin)
        SELECT ?1, (SELECT seq FROM tenants WHERE id = ?1) + ROW_NUMBER() OVER (ORDER BY n), 'invoices', invoice_id,
-              json_object('number', printf('INV-%06d', n)), ?2, 'edge'
+              json_object('number', ?3 || printf('%0' || ?4 || 'd', n)), ?2, 'edge'
        FROM invoice_numbers WHERE tenant_id = ?1 AND announced = 0`,
-    ).bind(tenantId, clock),
+    ).bind(tenantId, clock, INVOICE_NUMBER.prefix, INVOICE_NUMBER.digits),
     db.prepare(`UPDATE tenants SET seq = seq + (SELECT COUNT(*) FROM invoice_numbers WHERE tenant_id = ?1 AND announced = 0),
                 clock = MAX(clock, ?2) WHERE id = ?1`).bind(tenantId, clock),
     db.prepare('UPDATE invoice_numbers SET announced = 1 WHERE tenant_id = ? AND announced = 0').bind(tenantId),
@@ -95,7 +92,7 @@ export async function pushChanges(db: D1Database, tenantId: string, changes: rea
     db.prepare('SELECT seq FROM tenants WHERE id = ?').bind(tenantId),
   ]);
   const assigned: Record<string, string> = {};
-  for (const row of numbers?.results ?? []) if ('invoice_id' in row) assigned[row.invoice_id] = invoiceNumber(row.n);
+  for (const row of numbers?.results ?? []) if ('invoice_id' in row) assigned[row.invoice_id] = formatInvoiceNumber(row.n);
   const cursorRow = seq?.results[0];
   return { accepted: changes.length, cursor: String(cursorRow && 'seq' in cursorRow ? cursorRow.seq : 0), numbers: assigned };
 }

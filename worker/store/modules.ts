@@ -15,9 +15,9 @@ export async function tenantModules(db: D1Database, tenantId: string): Promise<M
 }
 
 /** The statement that adds a custom module; it fails on a duplicate id. */
-export function insertModule(db: D1Database, tenantId: string, def: ModuleDef): D1PreparedStatement {
+export function insertModule(db: D1Database, tenantId: string, def: ModuleDef, now: string): D1PreparedStatement {
   return db.prepare('INSERT INTO modules (tenant_id, id, def, created_at) VALUES (?, ?, ?, ?)')
-    .bind(tenantId, def.id, JSON.stringify(def), new Date().toISOString());
+    .bind(tenantId, def.id, JSON.stringify(def), now);
 }
 
 /** Every module with its last upload day and that day's org count. */

@@ -16,19 +16,19 @@ export async function findCaller(db: D1Database, token: string): Promise<Caller 
 }
 
 /** Creates an admin token (module null) or a module key; the token is returned once and only its hash is kept. */
-export async function createToken(db: D1Database, tenantId: string, module: string | null, label: string): Promise<{ id: string; token: string }> {
+export async function createToken(db: D1Database, tenantId: string, module: string | null, label: string, now: string): Promise<{ id: string; token: string }> {
   const id = newId();
   const token = newToken(module === null ? 'admin' : 'module');
   await db.prepare('INSERT INTO tokens (id, tenant_id, kind, module, hash, label, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .bind(id, tenantId, module === null ? 'admin' : 'module', module, await sha256Hex(token), label, new Date().toISOString()).run();
+    .bind(id, tenantId, module === null ? 'admin' : 'module', module, await sha256Hex(token), label, now).run();
   return { id, token };
 }
 
 /** Revokes a token of the tenant; false when the tenant has no such token. */
-export async function revokeToken(db: D1Database, tenantId: string, id: string): Promise<boolean> {
+export async function revokeToken(db: D1Database, tenantId: string, id: string, now: string): Promise<boolean> {
   const row = await db.prepare('SELECT id FROM tokens WHERE id = ? AND tenant_id = ?').bind(id, tenantId).first();
   if (!row) return false;
-  await db.prepare('UPDATE tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? AND tenant_id = ?').bind(new Date().toISOString(), id, tenantId).run();
+  await db.prepare('UPDATE tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? AND tenant_id = ?').bind(now, id, tenantId).run();
   return true;
 }
 

@@ -49,9 +49,8 @@ const SAME = 'NOT EXISTS (SELECT 1 FROM uploads WHERE tenant_id = ?1 AND module 
  * round trip). Each changed module-day takes the tenant's next seq in the same
  * transaction, so a pull sees replacements in commit order.
  */
-export async function putUploads(db: D1Database, tenantId: string, uploads: readonly Upload[]): Promise<StoredUpload[]> {
+export async function putUploads(db: D1Database, tenantId: string, uploads: readonly Upload[], now: string): Promise<StoredUpload[]> {
   const writeId = crypto.randomUUID();
-  const now = new Date().toISOString();
   const statements: D1PreparedStatement[] = [];
   for (const u of uploads) {
     const parts = splitParts(u);

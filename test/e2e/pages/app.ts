@@ -34,8 +34,18 @@ export class AppPage {
     }, null, { timeout: 120_000 });
   }
 
+  /**
+   * Starts a sync and waits until a round started after the click has finished, with or
+   * without error (a round already under way when clicked may predate what the test sent).
+   */
   async syncNow(): Promise<void> {
+    const before = Number((await this.status().getAttribute('data-rounds')) ?? '0');
+    const running = (await this.status().getAttribute('data-phase')) === 'syncing';
     await this.status().getByRole('button', { name: 'Sync now' }).click();
+    await this.page.waitForFunction((least) => {
+      const el = document.querySelector('[data-testid="sync-status"]');
+      return el !== null && Number(el.getAttribute('data-rounds')) >= least && el.getAttribute('data-phase') !== 'syncing';
+    }, before + (running ? 2 : 1), { timeout: 120_000 });
   }
 
   async pendingText(): Promise<string> {

@@ -81,11 +81,11 @@ describe('conflicting edits', () => {
     await syncOnce(a, conn);
     await syncOnce(b, conn);
 
-    // both offline: A renames and maps the org to c1; B, later, maps the same org to c2
-    await recordEdit(a, { table: 'accounts', id: 'acc-c1', fields: { name: 'Cedar Dental Care' } });
-    await recordEdit(a, { table: 'orgMappings', id: orgMappingId('datto-edr', 'org-cedar'), fields: { module: 'datto-edr', orgId: 'org-cedar', accountId: 'acc-c1' } });
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    await recordEdit(b, { table: 'orgMappings', id: orgMappingId('datto-edr', 'org-cedar'), fields: { module: 'datto-edr', orgId: 'org-cedar', accountId: 'acc-c2' } });
+    // both offline: A renames and maps the org to c1; B, a second later, maps the same org to c2
+    const now = Date.now();
+    await recordEdit(a, { table: 'accounts', id: 'acc-c1', fields: { name: 'Cedar Dental Care' } }, now);
+    await recordEdit(a, { table: 'orgMappings', id: orgMappingId('datto-edr', 'org-cedar'), fields: { module: 'datto-edr', orgId: 'org-cedar', accountId: 'acc-c1' } }, now);
+    await recordEdit(b, { table: 'orgMappings', id: orgMappingId('datto-edr', 'org-cedar'), fields: { module: 'datto-edr', orgId: 'org-cedar', accountId: 'acc-c2' } }, now + 1000);
 
     // B syncs first, then A (pushing its older mapping after B's newer one), then B again
     await syncOnce(b, conn);
@@ -105,9 +105,10 @@ describe('conflicting edits', () => {
     await recordEdit(a, { table: 'accounts', id: 'acc-d1', fields: { name: 'Juniper Legal' } });
     await syncOnce(a, conn);
     await syncOnce(b, conn);
-    await recordEdit(a, { table: 'accounts', id: 'acc-d1', fields: { name: 'Juniper Legal LLP' } });
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    await recordEdit(b, { table: 'accounts', id: 'acc-d1', fields: { deleted: true } });
+    // A renames, and B, a second later, deletes
+    const now = Date.now();
+    await recordEdit(a, { table: 'accounts', id: 'acc-d1', fields: { name: 'Juniper Legal LLP' } }, now);
+    await recordEdit(b, { table: 'accounts', id: 'acc-d1', fields: { deleted: true } }, now + 1000);
     await syncOnce(a, conn);
     await syncOnce(b, conn);
     await syncOnce(a, conn);

@@ -1,6 +1,8 @@
 // Helpers for worker tests: tenants and tokens created straight in D1 (as the tenant
 // script does), requests through the real app with the test D1 binding.
 import { env } from 'cloudflare:workers';
+import type { z } from 'zod';
+import { apiError, type ApiError } from '../../../shared/schema/api.ts';
 import app from '../../../worker/index.ts';
 import { newId, newToken, sha256Hex } from '../../../worker/auth/token.ts';
 
@@ -27,6 +29,8 @@ export interface CallOptions {
   text?: string;
   type?: string;
   headers?: Record<string, string>;
+  /** Bindings that differ for this request, e.g. the dev clock shift (worker/clock.ts). */
+  bindings?: Partial<Cloudflare.Env>;
 }
 
 /** Sends a request through the worker app. */
@@ -41,7 +45,7 @@ export async function call(method: string, path: string, options: CallOptions = 
     body = options.text;
     headers['content-type'] = options.type ?? 'text/csv';
   }
-  return app.request(`http://edge.test${path}`, { method, headers, body }, env);
+  return app.request(`http://edge.test${path}`, { method, headers, body }, options.bindings ? { ...env, ...options.bindings } : env);
 }
 
 /** Sends a request and returns status and parsed JSON body (null when the body is empty). */
@@ -49,6 +53,27 @@ export async function callJson<T = Record<string, unknown>>(method: string, path
   const response = await call(method, path, options);
   const text = await response.text();
   return { status: response.status, body: (text === '' ? null : JSON.parse(text)) as T };
+}
+
+/**
+ * Sends a request and reads the answer with the edge's own answer schema
+ * (shared/schema/api.ts), so an answer that drifts from its published shape fails the test.
+ */
+export async function callAnswer<T>(schema: z.ZodType<T>, method: string, path: string, options: CallOptions = {}): Promise<{ status: number; body: T }> {
+  const { status, body } = await callJson<unknown>(method, path, options);
+  if (status >= 400) throw new Error(`${method} ${path} answered ${status}: ${JSON.stringify(body).slice(0, 500)}`);
+  return { status, body: schema.parse(body) };
+}
+
+/** An error answer, its problem list always present (empty when the error names none). */
+export interface ErrorAnswer { error: ApiError['error'] & { issues: NonNullable<ApiError['error']['issues']> } }
+
+/** Sends a request that must fail, and reads the error answer with the shared apiError schema. */
+export async function callError(method: string, path: string, options: CallOptions = {}): Promise<{ status: number; body: ErrorAnswer }> {
+  const { status, body } = await callJson<unknown>(method, path, options);
+  if (status < 400) throw new Error(`${method} ${path} answered ${status}, not an error`);
+  const { error } = apiError.parse(body);
+  return { status, body: { error: { ...error, issues: error.issues ?? [] } } };
 }
 
 /** A module upload key made through the admin route. */

@@ -1,5 +1,5 @@
 // Keeps the app shell (the SPA's HTML, JS and CSS) in the Cache Storage so the app opens
-// with the edge unreachable (SPEC §12). Data never goes through here: it lives in
+// with the edge unreachable (docs/billing-rules.md#sync). Data never goes through here: it lives in
 // IndexedDB, and /v1/* and /s/* always go to the network.
 import { self } from '$app/service-worker';
 import { immutable, assets } from '$app/manifest';

@@ -1,7 +1,8 @@
 // How times read on screen.
+import { appNow } from './clock.ts';
 
 /** "just now", "5 min ago", "3 h ago", or the date. */
-export function timeAgo(iso: string | null, now = Date.now()): string {
+export function timeAgo(iso: string | null, now = appNow()): string {
   if (!iso) return 'never';
   const ms = now - Date.parse(iso);
   if (!Number.isFinite(ms)) return 'never';

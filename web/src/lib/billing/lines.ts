@@ -1,6 +1,6 @@
 // Facts about invoice lines the billing screens show beside the engine's figures.
 import type { InvoiceLine } from '../../../../shared/schema/invoice.ts';
-import { amountUnits, formatAmount } from '../../../../shared/money/amount.ts';
+import { sumAmounts } from '../../../../shared/money/sum.ts';
 
 /** The stable identity of a line on a screen: item or adjustment of a (contract, service, module, period). */
 export function lineId(line: Pick<InvoiceLine, 'kind' | 'contractId' | 'serviceId' | 'module' | 'period'>): string {
@@ -14,13 +14,6 @@ export function carriedDays(line: InvoiceLine): number {
 
 /** Σ of the lines' amounts (or costs, or margins), exactly; null when no line has the figure. */
 export function sumLines(lines: readonly { amount: string; cost: string | null; margin?: string | null | undefined }[], field: 'amount' | 'cost' | 'margin', currency: string): string | null {
-  let total = 0n;
-  let any = false;
-  for (const line of lines) {
-    const value = line[field];
-    if (value === null || value === undefined) continue;
-    total += amountUnits(value, currency);
-    any = true;
-  }
-  return any ? formatAmount(total, currency) : null;
+  const values = lines.map((line) => line[field]).filter((value): value is string => value !== null && value !== undefined);
+  return values.length > 0 ? sumAmounts(values, currency) : null;
 }

@@ -6,6 +6,7 @@ import { mergeChange, type Json, type RecordState } from '../../../../shared/syn
 import type { TrueupDb } from './database.ts';
 import { nextClock, observeClock, originId } from './clock.ts';
 import { CONFIG_TABLES, type ConfigRow } from './rows.ts';
+import { appNow } from '../app/clock.ts';
 
 /** A local edit of one record: the fields to set (`deleted: true` to delete it). */
 export interface Edit {
@@ -24,8 +25,11 @@ function valuesOf(row: ConfigRow | undefined): Record<string, Json> {
   return values;
 }
 
-/** Merges changes into the tables; returns how many records changed. Runs in its own or the caller's transaction. */
-export async function applyChanges(db: TrueupDb, changes: readonly Change[]): Promise<number> {
+/**
+ * Merges changes into the tables; returns how many records changed. Runs in its own or
+ * the caller's transaction. `now` (ms) moves the local clock past what it saw.
+ */
+export async function applyChanges(db: TrueupDb, changes: readonly Change[], now = appNow()): Promise<number> {
   if (changes.length === 0) return 0;
   return db.transaction('rw', [...configTables(db), db.clocks, db.meta], async () => {
     const byTable = new Map<ChangeTable, Change[]>();
@@ -58,29 +62,32 @@ export async function applyChanges(db: TrueupDb, changes: readonly Change[]): Pr
       await db.clocks.bulkPut(written.map((s) => ({ table, id: s.id, clocks: s.clocks })));
       changed += written.length;
     }
-    await observeClock(db, latest);
+    await observeClock(db, latest, now);
     return changed;
   });
 }
 
-/** Makes local edits: stamps each with the next clock, applies it and queues it for the edge, atomically. */
-export async function recordEdits(db: TrueupDb, edits: readonly Edit[]): Promise<Change[]> {
+/**
+ * Makes local edits: stamps each with the next clock as of `now` (ms; the app's clock
+ * unless a caller pins it), applies it and queues it for the edge, atomically.
+ */
+export async function recordEdits(db: TrueupDb, edits: readonly Edit[], now = appNow()): Promise<Change[]> {
   if (edits.length === 0) return [];
   return db.transaction('rw', [...configTables(db), db.clocks, db.meta, db.outbox], async () => {
     const origin = await originId(db);
     const changes: Change[] = [];
     for (const edit of edits) {
-      changes.push({ table: edit.table, id: edit.id, fields: edit.fields, hlc: await nextClock(db), origin });
+      changes.push({ table: edit.table, id: edit.id, fields: edit.fields, hlc: await nextClock(db, now), origin });
     }
-    await applyChanges(db, changes);
+    await applyChanges(db, changes, now);
     await db.outbox.bulkAdd(changes.map((change) => ({ change })));
     return changes;
   });
 }
 
 /** One local edit (see recordEdits). */
-export async function recordEdit(db: TrueupDb, edit: Edit): Promise<Change> {
-  const [change] = await recordEdits(db, [edit]);
+export async function recordEdit(db: TrueupDb, edit: Edit, now = appNow()): Promise<Change> {
+  const [change] = await recordEdits(db, [edit], now);
   if (!change) throw new Error('no change recorded');
   return change;
 }

@@ -27,14 +27,14 @@ async function lastClock(db: TrueupDb): Promise<Hlc> {
 }
 
 /** The clock for a local edit: later than anything issued or seen here. */
-export async function nextClock(db: TrueupDb, now = Date.now()): Promise<string> {
+export async function nextClock(db: TrueupDb, now: number): Promise<string> {
   const next = formatHlc(tick(await lastClock(db), now));
   await setMeta(db, 'hlc', next);
   return next;
 }
 
 /** Moves the local clock past the latest remote clock seen. */
-export async function observeClock(db: TrueupDb, remote: string, now = Date.now()): Promise<void> {
+export async function observeClock(db: TrueupDb, remote: string, now: number): Promise<void> {
   const next = receive(await lastClock(db), parseHlc(remote), now);
   await setMeta(db, 'hlc', formatHlc(next));
 }

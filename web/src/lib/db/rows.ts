@@ -1,4 +1,4 @@
-// What each IndexedDB table holds. Config tables mirror the workspace document (SPEC §10)
+// What each IndexedDB table holds. Config tables mirror the workspace document (docs/billing-rules.md#workspace-document)
 // record by record, with the change log's `deleted` tombstone; uploads and the org
 // directory are pulled from the edge; outbox, clocks and meta belong to the sync.
 import type { Account, Contract, Invoice, ModuleDef, OrgMapping, Upload, Change, ChangeTable, Json } from '../../../../shared/index.ts';

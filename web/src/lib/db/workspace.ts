@@ -1,4 +1,4 @@
-// The workspace document (SPEC §10) read from, and restored into, IndexedDB. It is the
+// The workspace document (docs/billing-rules.md#workspace-document) read from, and restored into, IndexedDB. It is the
 // engine's input and the export / import format.
 import { parseOrThrow } from '../../../../shared/schema/issues.ts';
 import { workspace as workspaceSchema, type Workspace } from '../../../../shared/schema/workspace.ts';

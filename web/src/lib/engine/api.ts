@@ -35,7 +35,7 @@ export interface PostOutcome {
 
 /**
  * Approve & Post of several accounts: each invoice is frozen by the engine with its
- * number pending (the edge numbers it when the post syncs, SPEC §12); a refusal of one
+ * number pending (the edge numbers it when the post syncs, docs/billing-rules.md#numbering); a refusal of one
  * account does not stop the others.
  */
 export function postAccounts(ws: Workspace, request: PostRequest): PostOutcome {
@@ -78,7 +78,7 @@ export const engineApi = {
   dashboard(ws: Workspace, period: string, options: DashboardOptions = {}): Dashboard {
     return dashboard(ws, period, options);
   },
-  /** The five insights (SPEC §13) as of a day. */
+  /** The five insights (docs/billing-rules.md#insights) as of a day. */
   insights(ws: Workspace, options: InsightOptions = {}): Insights {
     return computeInsights(ws, options);
   },

@@ -11,6 +11,7 @@ import { loadConfig, type WorkspaceConfig } from '../db/config.ts';
 import type { EngineInputs, WorkerApi } from './session.ts';
 import type { ItemRef, PostOutcome } from './api.ts';
 import { LiveEngineCall } from './live-call.svelte.ts';
+import { appToday } from '../app/clock.ts';
 
 let remote: Remote<WorkerApi> | undefined;
 
@@ -71,7 +72,7 @@ export class LiveInputs {
   /** What to send the worker now, or null before the first reads finished. */
   snapshot(): (EngineInputs & { generation: number }) | null {
     if (!this.ready || this.#config === null) return null;
-    return { config: this.#config, uploadsVersion: this.#uploadsVersion, generation: this.#generation };
+    return { config: this.#config, uploadsVersion: this.#uploadsVersion, today: appToday(), generation: this.#generation };
   }
 }
 

@@ -12,10 +12,14 @@ import type { Dashboard, DashboardOptions } from '../../../../shared/insights/da
 import type { InsightOptions, Insights } from '../../../../shared/insights/insights.ts';
 import { engineApi, type ItemRef, type PostOutcome, type PostRequest } from './api.ts';
 
-/** What a page sends with each call: the config it sees and the version of the uploads it has seen. */
+/**
+ * What a page sends with each call: the config it sees, the version of the uploads it has
+ * seen, and the app's today (web/src/lib/app/clock.ts), so the worker never reads a clock.
+ */
 export interface EngineInputs {
   config: WorkspaceConfig;
   uploadsVersion: number;
+  today: string;
 }
 
 export class EngineSession {
@@ -32,7 +36,7 @@ export class EngineSession {
       this.#uploads = { version: inputs.uploadsVersion, rows: this.#db.uploads.toArray() };
     }
     const uploads = await this.#uploads.rows;
-    return { ...inputs.config, uploads };
+    return { ...inputs.config, uploads, asOf: inputs.config.asOf ?? inputs.today };
   }
 }
 

@@ -1,4 +1,4 @@
-// Suggested mappings (SPEC §7) for the mapping screens. The matcher lives in shared/;
+// Suggested mappings (docs/billing-rules.md#suggested-mappings) for the mapping screens. The matcher lives in shared/;
 // this builds its input from the org directory (the latest name of every org) instead of
 // a year of uploads, which is all the matcher reads and far cheaper.
 import { suggestMappings } from '../../../../shared/suggest/index.ts';

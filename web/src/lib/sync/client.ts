@@ -1,4 +1,4 @@
-// One sync round with the edge (SPEC §12): push the outbox, pull everyone's changes, pull
+// One sync round with the edge (docs/billing-rules.md#sync): push the outbox, pull everyone's changes, pull
 // new uploads. Each step saves its cursor together with what it stored, in one
 // transaction, so an interrupted sync resumes where it stopped and repeats nothing twice
 // that matters (merging the same change again is a no-op).

@@ -1,11 +1,13 @@
-// The edge API as the SPA uses it (SPEC §11): a thin typed fetch with errors turned into
-// sentences an admin can act on. The response envelopes are checked; upload contents are
-// trusted, because the edge validated them on the way in and re-checking a year of
-// uploads would cost the pull most of its time.
+// The one edge client of the SPA: a thin typed fetch with errors turned into sentences an
+// admin can act on. Answers are checked with the edge's own answer schemas
+// (shared/schema/api.ts); upload contents are trusted, because the edge validated them on
+// the way in and re-checking a year of uploads would cost the pull most of its time.
 import { z } from 'zod';
-import { change, type Change } from '../../../../shared/schema/changes.ts';
+import type { Change } from '../../../../shared/schema/changes.ts';
+import type { Invoice } from '../../../../shared/schema/invoice.ts';
 import type { Upload } from '../../../../shared/schema/upload.ts';
 import type { ModuleDef } from '../../../../shared/schema/module.ts';
+import { apiError, changePull, changePushAnswer, moduleAnswer, moduleList, shareAnswer, uploadPull, type ChangePull, type ChangePushAnswer, type ModuleStatus, type ShareAnswer } from '../../../../shared/schema/api.ts';
 
 export interface EdgeConnection {
   /** The edge's base URL, e.g. http://localhost:8787 (no trailing slash). */
@@ -28,14 +30,10 @@ export class EdgeError extends Error {
   }
 }
 
-const errorBody = z.object({
-  error: z.object({ code: z.string().optional(), message: z.string(), issues: z.array(z.object({ path: z.string(), message: z.string() })).optional() }),
-});
-
 async function failure(response: Response, baseUrl: string): Promise<EdgeError> {
   let detail = '';
   try {
-    const parsed = errorBody.safeParse(await response.json());
+    const parsed = apiError.safeParse(await response.json());
     if (parsed.success) {
       const issues = parsed.data.error.issues ?? [];
       detail = parsed.data.error.message + (issues.length > 0 ? ': ' + issues.slice(0, 3).map((i) => `${i.path} ${i.message}`).join('; ') : '');
@@ -51,18 +49,21 @@ async function failure(response: Response, baseUrl: string): Promise<EdgeError> 
   return new EdgeError('rejected', `The edge refused the request (${status})${detail ? `: ${detail}` : ''}.`, status);
 }
 
-async function call<T>(conn: EdgeConnection, path: string, schema: z.ZodType<T>, init: RequestInit = {}): Promise<T> {
+async function send(conn: EdgeConnection, path: string, init: RequestInit): Promise<Response> {
   if (!conn.token) throw new EdgeError('not-configured', 'Not connected yet: enter the admin token in Settings.');
   const doFetch = conn.fetch ?? globalThis.fetch.bind(globalThis);
-  let response: Response;
   try {
-    response = await doFetch(`${conn.baseUrl}${path}`, {
+    return await doFetch(`${conn.baseUrl}${path}`, {
       ...init,
       headers: { authorization: `Bearer ${conn.token}`, accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}) },
     });
   } catch {
     throw new EdgeError('unreachable', `Can't reach the edge at ${conn.baseUrl}. Changes are kept on this device and sent when it is back.`);
   }
+}
+
+async function call<T>(conn: EdgeConnection, path: string, schema: z.ZodType<T>, init: RequestInit = {}): Promise<T> {
+  const response = await send(conn, path, init);
   if (!response.ok) throw await failure(response, conn.baseUrl);
   let body: unknown;
   try {
@@ -76,24 +77,11 @@ async function call<T>(conn: EdgeConnection, path: string, schema: z.ZodType<T>,
 }
 
 // Only the envelope is checked, without copying: a year of uploads is tens of megabytes.
-const uploadsPage = z.object({
+const uploadsPage = uploadPull.extend({
   uploads: z.custom<Upload[]>((value) => Array.isArray(value) && value.every((u: unknown) =>
     typeof u === 'object' && u !== null && 'module' in u && typeof u.module === 'string'
     && 'date' in u && typeof u.date === 'string' && 'orgs' in u && Array.isArray(u.orgs)), { error: 'uploads must be a list of module-days' }),
-  cursor: z.string(),
-  more: z.boolean(),
 });
-
-const changesPage = z.object({ changes: z.array(change), cursor: z.string(), more: z.boolean() });
-const pushAnswer = z.object({ accepted: z.number(), cursor: z.string().optional(), numbers: z.record(z.string(), z.string()).optional() });
-
-const moduleStatus = z.object({
-  id: z.string(),
-  name: z.string(),
-  lastUploadDate: z.string().nullable().optional(),
-  orgCount: z.number().nullable().optional(),
-}).loose();
-const modulesAnswer = z.object({ modules: z.array(moduleStatus) }).loose();
 
 const query = (params: Record<string, string | number | undefined>) => {
   const search = new URLSearchParams();
@@ -108,25 +96,32 @@ export async function fetchUploads(conn: EdgeConnection, since: string | undefin
 }
 
 /** Everyone's config changes after the cursor. */
-export async function fetchChanges(conn: EdgeConnection, since: string | undefined, limit?: number): Promise<z.infer<typeof changesPage>> {
-  return call(conn, `/v1/changes${query({ since, limit })}`, changesPage);
+export async function fetchChanges(conn: EdgeConnection, since: string | undefined, limit?: number): Promise<ChangePull> {
+  return call(conn, `/v1/changes${query({ since, limit })}`, changePull);
 }
 
 /** Pushes local changes; the edge answers the invoice numbers it assigned. */
-export async function sendChanges(conn: EdgeConnection, changes: readonly Change[]): Promise<z.infer<typeof pushAnswer>> {
-  return call(conn, '/v1/changes', pushAnswer, { method: 'POST', body: JSON.stringify({ changes }) });
+export async function sendChanges(conn: EdgeConnection, changes: readonly Change[]): Promise<ChangePushAnswer> {
+  return call(conn, '/v1/changes', changePushAnswer, { method: 'POST', body: JSON.stringify({ changes }) });
 }
-
-export type ModuleStatus = z.infer<typeof moduleStatus>;
 
 /** The catalog and custom modules with each one's last upload day and org count. */
 export async function fetchModules(conn: EdgeConnection): Promise<ModuleStatus[]> {
-  return (await call(conn, '/v1/modules', modulesAnswer)).modules;
+  return (await call(conn, '/v1/modules', moduleList)).modules;
 }
-
-const moduleAnswer = z.object({ module: z.object({ id: z.string() }).loose() });
 
 /** Adds a custom module at the edge (uploads for it are accepted from then on); it reaches every browser through the change log. */
 export async function createModule(conn: EdgeConnection, def: ModuleDef): Promise<void> {
   await call(conn, '/v1/modules', moduleAnswer, { method: 'POST', body: JSON.stringify(def) });
+}
+
+/** Publishes a frozen invoice document; the answer carries the link (its token is shown only now). */
+export async function publishShare(conn: EdgeConnection, invoice: Invoice): Promise<ShareAnswer> {
+  return call(conn, '/v1/shares', shareAnswer, { method: 'POST', body: JSON.stringify({ invoice }) });
+}
+
+/** Revokes a share; one the edge no longer knows counts as revoked. */
+export async function revokeShareAt(conn: EdgeConnection, id: string): Promise<void> {
+  const response = await send(conn, `/v1/shares/${encodeURIComponent(id)}`, { method: 'DELETE' });
+  if (!response.ok && response.status !== 404) throw await failure(response, conn.baseUrl);
 }

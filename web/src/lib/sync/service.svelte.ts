@@ -8,6 +8,7 @@ import { getMeta, setMeta } from '../db/meta.ts';
 import { syncOnce, type SyncResult } from './client.ts';
 import { loadConnection } from './connection.ts';
 import { EdgeError } from './edge.ts';
+import { appNowIso } from '../app/clock.ts';
 
 const EVERY_MS = 3 * 60_000;
 const AFTER_EDIT_MS = 1_500;
@@ -21,6 +22,7 @@ export class SyncService {
   #origin: string;
   #phase = $state<SyncPhase>('starting');
   #lastSyncAt = $state<string | null>(null);
+  #rounds = $state(0);
   #error = $state<string | null>(null);
   #pending = $state(0);
   #connected = $state(false);
@@ -40,6 +42,8 @@ export class SyncService {
   get phase(): SyncPhase { return this.#phase; }
   /** ISO time of the last sync that worked. */
   get lastSyncAt(): string | null { return this.#lastSyncAt; }
+  /** Sync rounds finished, with or without error (the status shows it for tests to wait on). */
+  get rounds(): number { return this.#rounds; }
   /** The last failure in words for people, or null. */
   get error(): string | null { return this.#error; }
   /** Local changes not yet accepted by the edge. */
@@ -101,13 +105,14 @@ export class SyncService {
     this.#phase = 'syncing';
     try {
       this.#last = await syncOnce(this.#db, conn);
-      const now = new Date().toISOString();
+      const now = appNowIso();
       await setMeta(this.#db, 'lastSyncAt', now);
       await setMeta(this.#db, 'lastSyncError', '');
       this.#lastSyncAt = now;
       this.#error = null;
       this.#phase = 'idle';
       this.#failures = 0;
+      this.#rounds++;
       this.#schedule(EVERY_MS);
     } catch (error) {
       const message = error instanceof EdgeError ? error.message : `Sync failed: ${error instanceof Error ? error.message : String(error)}`;
@@ -116,6 +121,7 @@ export class SyncService {
       this.#phase = 'error';
       const retry = RETRY_MS[Math.min(this.#failures, RETRY_MS.length - 1)] ?? EVERY_MS;
       this.#failures += 1;
+      this.#rounds++;
       const unfixable = error instanceof EdgeError && (error.kind === 'unauthorized' || error.kind === 'forbidden' || error.kind === 'not-configured');
       this.#schedule(unfixable ? EVERY_MS : retry);
     }

@@ -74,7 +74,6 @@ export function computeItems(context: ComputeContext, specs: readonly ItemSpec[]
   for (let s = 0; s < specs.length; s++) {
     const spec = specs[s] as ItemSpec;
     const terms = spec.terms;
-    const service = spec.service;
     const activeDays = spec.first <= spec.last ? spec.last - spec.first + 1 : 0;
     const m = plan.moduleOf[s] as number;
     let daily: DailyQuantity[] | undefined;
@@ -117,15 +116,15 @@ export function computeItems(context: ComputeContext, specs: readonly ItemSpec[]
     }
     const item: BillingItem = {
       kind: 'item',
-      contractId: spec.contract.id,
-      serviceId: service.id,
+      contractId: spec.contractId,
+      serviceId: spec.serviceId,
       module: spec.module,
       period: context.period,
       quantity: formatUnits(quantity, 4),
       amount: formatUnits(amount, digits),
       cost: cost === null ? null : formatUnits(cost, digits),
       estimated,
-      serviceName: service.name,
+      serviceName: spec.serviceName,
       moduleName,
       billing: terms.billing,
       unitPrice: terms.unitPrice,

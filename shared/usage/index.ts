@@ -5,3 +5,4 @@ export * from './series.ts';
 export * from './exact.ts';
 export * from './daily-usage.ts';
 export * from './org-directory.ts';
+export * from './cursors.ts';

@@ -4,7 +4,7 @@
 // rounding, including at and past the 2^53 boundary.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lineMoney, shownQuantity, toPrice, type UsageSummary } from '../../shared/billing/figures.ts';
+import { lineMoney, shownQuantity, toPrice, type UsageSummary } from '../../shared/billing/modes.ts';
 import { summarize } from '../../shared/billing/summary.ts';
 import { formatUnits, mulDivRound, scaledInteger } from '../../shared/billing/whole.ts';
 import { lineAmount, priceUnits } from '../../shared/money/amount.ts';

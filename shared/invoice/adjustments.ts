@@ -38,12 +38,15 @@ interface Candidate {
 export function dueAdjustments(period: string, base: Omit<ComputeContext, 'period'>, orgs: OrgsByAccount, contracts: ContractLookup, posted: PostedIndex, accounts?: ReadonlySet<string>): DueAdjustment[] {
   const changes = new UsageChanges(base.index, base.asOf);
   const byPeriod = new Map<string, Candidate[]>();
+  // The months before period, worked out once for every account's walk back.
+  const before: string[] = [];
+  const monthBefore = (k: number) => (before[k] ??= addMonths(period, -k - 1));
   for (const [accountId, periods] of posted.invoices) {
     if (accounts && !accounts.has(accountId)) continue;
     if (periods.has(period)) continue;
     let adjusted: Map<string, PostedAdjustments> | undefined;
-    for (let earlier = addMonths(period, -1); ; earlier = addMonths(earlier, -1)) {
-      const invoice = periods.get(earlier);
+    for (let k = 0; ; k++) {
+      const invoice = periods.get(monthBefore(k));
       if (!invoice) break;
       for (const line of changedItems(invoice, changes)) {
         const spec = postedItemSpec(line, accountId, contracts, orgs);
@@ -68,8 +71,10 @@ export function dueAdjustments(period: string, base: Omit<ComputeContext, 'perio
 }
 
 /** The usage item lines of a posted invoice that read a module-day uploaded after it was posted (all of them when it has no usageCursor). */
-export function* changedItems(invoice: Invoice, changes: UsageChanges): Generator<InvoiceLine> {
+export function changedItems(invoice: Invoice, changes: UsageChanges): InvoiceLine[] {
   const cursor = cursorValue(invoice.usageCursor);
+  const changed: InvoiceLine[] = [];
+  if (cursor !== Number.POSITIVE_INFINITY && !changes.periodChangedAfter(invoice.period, cursor)) return changed;
   for (const line of invoice.lines) {
     if (line.kind !== 'item' || line.module === null) continue;
     // Frozen with no active day: nothing it reads can change it.
@@ -79,8 +84,9 @@ export function* changedItems(invoice: Invoice, changes: UsageChanges): Generato
       const to = line.activeTo == null ? 30 : Number(line.activeTo.slice(8, 10)) - 1;
       if (!changes.changedAfter(line.module, line.period, from, to, cursor)) continue;
     }
-    yield line;
+    changed.push(line);
   }
+  return changed;
 }
 
 function adjustmentFor(candidate: Candidate, computed: ComputedItem, currency: string): { line: InvoiceLine; amount: bigint } | null {

@@ -20,6 +20,7 @@ export function cursorValue(text: string | null | undefined): number {
  */
 export class UsageChanges {
   private readonly byKey = new Map<string, { cursors: Float64Array; max: number }>();
+  private readonly byPeriod = new Map<string, number>();
 
   private readonly index: UploadIndex;
   private readonly asOf: string;
@@ -27,6 +28,17 @@ export class UsageChanges {
   constructor(index: UploadIndex, asOf: string) {
     this.index = index;
     this.asOf = asOf;
+  }
+
+  /** Whether any module-day of period reads an upload newer than cursor: most posted invoices are skipped whole on this. */
+  periodChangedAfter(period: string, cursor: number): boolean {
+    let max = this.byPeriod.get(period);
+    if (max === undefined) {
+      max = 0;
+      for (const module of this.index.keys()) max = Math.max(max, this.days(module, period).max);
+      this.byPeriod.set(period, max);
+    }
+    return max > cursor;
   }
 
   /** Whether a day of period in [first, last] (0-based) reads an upload newer than cursor. */

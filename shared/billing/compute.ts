@@ -11,7 +11,7 @@ import type { BillingItem } from './item.ts';
 import { isPlain } from './terms.ts';
 import { lineMoney, priceFixed, priceUsage, prorationBasis, shownQuantity, toPrice, type Price, type Priced, type UsageSummary } from './modes.ts';
 import { summarize } from './summary.ts';
-import { formatUnits, subtractUnits, type Units } from './whole.ts';
+import { formatScaled, subtractUnits, type Units } from '../money/scaled.ts';
 
 /** An item (which is also its invoice line) with its exact figures and what orders it on the invoice. */
 export interface ComputedItem {
@@ -120,9 +120,9 @@ export function computeItems(context: ComputeContext, specs: readonly ItemSpec[]
       serviceId: spec.serviceId,
       module: spec.module,
       period: context.period,
-      quantity: formatUnits(quantity, 4),
-      amount: formatUnits(amount, digits),
-      cost: cost === null ? null : formatUnits(cost, digits),
+      quantity: formatScaled(quantity, 4),
+      amount: formatScaled(amount, digits),
+      cost: cost === null ? null : formatScaled(cost, digits),
       estimated,
       serviceName: spec.serviceName,
       moduleName,
@@ -137,7 +137,7 @@ export function computeItems(context: ComputeContext, specs: readonly ItemSpec[]
       activeFrom: activeDays > 0 ? dayOf(context.period, spec.first) : null,
       activeTo: activeDays > 0 ? dayOf(context.period, spec.last) : null,
       sources: spec.module === null ? null : { orgIds: spec.orgIds, billingTypes: spec.billingTypes },
-      margin: cost === null ? null : formatUnits(subtractUnits(amount, cost), digits),
+      margin: cost === null ? null : formatScaled(subtractUnits(amount, cost), digits),
       accountId: spec.accountId,
       activeDays,
       periodDays: periodLength,
@@ -214,7 +214,7 @@ function exactSummary(spec: ItemSpec, days: ModuleDays, usage: UsageSummary): Us
 function dailyList(spec: ItemSpec, days: ModuleDays, scratch: Float64Array): DailyQuantity[] {
   const result: DailyQuantity[] = [];
   for (let i = spec.first; i <= spec.last; i++) {
-    result.push({ date: days.days[i] as string, quantity: formatUnits(scratch[i] as number, 4), carried: days.carried[i] === true, estimated: days.estimated[i] === true });
+    result.push({ date: days.days[i] as string, quantity: formatScaled(scratch[i] as number, 4), carried: days.carried[i] === true, estimated: days.estimated[i] === true });
   }
   return result;
 }

@@ -1,9 +1,8 @@
-import { divRound, formatScaled, parseScaled } from '../money/decimal.ts';
 import { minorDigits } from '../money/currency.ts';
 import type { Terms } from './terms.ts';
 import { lineAmount, priceUnits, PRICE_SCALE } from '../money/amount.ts';
 import type { BillingMode } from '../schema/workspace.ts';
-import { mulDivRound, scaledInteger, type Units } from './whole.ts';
+import { divRound, formatScaled, mulDivRound, parseScaled, scaledInteger, type Units } from '../money/scaled.ts';
 
 /**
  * What the mode formulas need from an item's daily quantities over its N active days, in

@@ -1,6 +1,6 @@
 import { addMonths } from '../dates/period.ts';
 import { formatAmount } from '../money/amount.ts';
-import { formatQuantity, parseScaled, QTY_SCALE } from '../money/decimal.ts';
+import { formatQuantity, parseScaled, QTY_SCALE } from '../money/scaled.ts';
 import type { Invoice, InvoiceLine } from '../schema/invoice.ts';
 import { computeItems, type ComputeContext, type ComputedItem } from '../billing/compute.ts';
 import type { ItemSpec, OrgsByAccount } from '../billing/plan.ts';

@@ -1,4 +1,4 @@
-import { formatUnits, sumUnits } from '../billing/whole.ts';
+import { formatScaled, sumUnits } from '../money/scaled.ts';
 import { minorDigits } from '../money/currency.ts';
 import type { Invoice } from '../schema/invoice.ts';
 import type { AccountTax } from '../schema/parties.ts';
@@ -20,9 +20,9 @@ export function draftInvoice(account: { id: string; name?: string; tax?: Account
     status: 'draft',
     number: null,
     currency,
-    subtotal: formatUnits(subtotal, digits),
+    subtotal: formatScaled(subtotal, digits),
     taxes,
-    total: formatUnits(total, digits),
+    total: formatScaled(total, digits),
     creditNote: total < 0n,
     lines: lines.map((l) => l.line),
   };

@@ -1,7 +1,7 @@
 import { addMonths } from '../dates/period.ts';
 import { lineAmount, priceUnits } from '../money/amount.ts';
 import { formatAmount } from '../money/amount.ts';
-import { formatQuantity, parseScaled, QTY_SCALE } from '../money/decimal.ts';
+import { formatQuantity, parseScaled, QTY_SCALE } from '../money/scaled.ts';
 import type { Invoice, InvoiceLine } from '../schema/invoice.ts';
 import type { Charge } from '../schema/charge.ts';
 import type { PostedIndex } from './posted.ts';

@@ -1,5 +1,5 @@
 import type { InvoiceLine } from '../schema/invoice.ts';
-import type { Units } from '../billing/whole.ts';
+import type { Units } from '../money/scaled.ts';
 
 /** A line with its exact amount and what orders it on its invoice. */
 export interface OrderedLine {

@@ -1,5 +1,5 @@
 import { minorDigits } from '../money/currency.ts';
-import { divRound, parseScaled, pow10 } from '../money/decimal.ts';
+import { divRound, parseScaled, pow10 } from '../money/scaled.ts';
 import type { Invoice, InvoiceLine } from '../schema/invoice.ts';
 import { itemKey } from '../billing/item.ts';
 import { standingPosted } from '../posting/duplicates.ts';

@@ -1,6 +1,6 @@
-import { formatUnits, sumUnits, type Units } from '../billing/whole.ts';
+import { formatScaled, sumUnits, type Units } from '../money/scaled.ts';
 import { minorDigits } from '../money/currency.ts';
-import { divRound, parseScaled } from '../money/decimal.ts';
+import { divRound, parseScaled } from '../money/scaled.ts';
 import type { InvoiceLine, InvoiceTax } from '../schema/invoice.ts';
 import type { AccountTax } from '../schema/parties.ts';
 
@@ -15,5 +15,5 @@ export function invoiceTaxes(lines: readonly { line: Pick<InvoiceLine, 'taxable'
   // rate is a percentage with up to 4 decimals: base × rate units / (100 × 10^4).
   const amount = divRound(base * parseScaled(tax.rate, 4), 1_000_000n);
   const digits = minorDigits(currency);
-  return { taxes: [{ name: tax.name, rate: tax.rate, taxable: formatUnits(base, digits), amount: formatUnits(amount, digits) }], total: amount };
+  return { taxes: [{ name: tax.name, rate: tax.rate, taxable: formatScaled(base, digits), amount: formatScaled(amount, digits) }], total: amount };
 }

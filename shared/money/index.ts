@@ -1,3 +1,3 @@
-export * from './decimal.ts';
+export * from './scaled.ts';
 export * from './currency.ts';
 export * from './amount.ts';

@@ -1,4 +1,3 @@
-export * from './quantity.ts';
 export * from './upload-index.ts';
 export * from './module-days.ts';
 export * from './series.ts';

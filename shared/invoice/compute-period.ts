@@ -77,7 +77,8 @@ export function computePeriod(ws: Workspace, period: string, options: PeriodOpti
   for (const accountId of new Set(accountIds)) {
     const postedInvoice = postedNow.get(accountId);
     if (postedInvoice) {
-      invoices.push(postedInvoice);
+      // Posted before invoices carried a subtotal and taxes: untaxed, its total is its subtotal.
+      invoices.push(postedInvoice.subtotal === undefined ? { ...postedInvoice, subtotal: postedInvoice.total, taxes: postedInvoice.taxes ?? [] } : postedInvoice);
       continue;
     }
     const lines = linesByAccount.get(accountId);

@@ -54,8 +54,7 @@ type Stamp = (n: number) => { number: string | null; postedAt: string; id: strin
 function post(ws: Workspace, accountIds: readonly string[], period: string, context: PostContext, stamp: Stamp): Workspace {
   if (!isPeriod(period)) throw new Error(`period "${period}" must be a month written YYYY-MM`);
   const asOf = context.asOf ?? ws.asOf ?? today();
-  const opens = addDays(periodEnd(period), 1);
-  // The last day's nightly upload arrives after midnight: the period can be posted from the day after.
+  const opens = postingOpensOn(period);
   if (asOf < opens) throw new Error(`cannot post ${period} before it ends (asOf ${asOf}): posting opens on ${opens}`);
   const issueDate = context.issueDate ?? asOf;
   if (!isIsoDay(issueDate)) throw new Error(`issueDate "${issueDate}" must be a calendar day written YYYY-MM-DD`);
@@ -89,6 +88,14 @@ function post(ws: Workspace, accountIds: readonly string[], period: string, cont
     });
   });
   return { ...ws, invoices: [...ws.invoices, ...added] };
+}
+
+/**
+ * The first day a period may be posted: the day after its last day, since the last day's
+ * nightly upload arrives after midnight (see docs/billing-rules.md#posting-window).
+ */
+export function postingOpensOn(period: string): string {
+  return addDays(periodEnd(period), 1);
 }
 
 /** Payment terms when neither the account nor the profile sets them. */

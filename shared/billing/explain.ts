@@ -1,6 +1,6 @@
 import { moduleIndex } from '../catalog/lookup.ts';
 import { today } from '../dates/day.ts';
-import { formatQuantity } from '../money/decimal.ts';
+import { formatQuantity } from '../money/scaled.ts';
 import type { Workspace } from '../schema/workspace.ts';
 import { exactUsage } from '../usage/exact.ts';
 import { moduleDays } from '../usage/module-days.ts';

@@ -1,5 +1,6 @@
 export * from './item.ts';
 export * from './plan.ts';
-export * from './figures.ts';
+export * from './terms.ts';
+export * from './modes.ts';
 export * from './compute.ts';
 export * from './explain.ts';

@@ -1,5 +1,6 @@
 import type { BillingMode } from '../schema/workspace.ts';
-import type { DailyQuantity } from '../schema/invoice.ts';
+import type { DailyQuantity, LineSources } from '../schema/invoice.ts';
+import type { Tier, TierMode } from '../schema/pricing.ts';
 
 /**
  * The bill for one (contract service, module, period) (docs/billing-rules.md#billing-items); amounts are currency
@@ -10,7 +11,8 @@ export interface BillingItem {
   kind: 'item';
   contractId: string;
   serviceId: string;
-  module: string;
+  /** The module summed; null for a fixed fee. */
+  module: string | null;
   period: string;
   /** The quantity shown: Σq/D (daily), q on the last active day (period-end) or max q (peak), 4 dp. */
   quantity: string;
@@ -23,6 +25,18 @@ export interface BillingItem {
   billing: BillingMode;
   unitPrice: string;
   unitCost: string | null;
+  minimumQuantity: string | null;
+  includedQuantity: string | null;
+  tiers: Tier[] | null;
+  tierMode: TierMode | null;
+  taxable: boolean;
+  /** The first and last active day; null when none. */
+  activeFrom: string | null;
+  activeTo: string | null;
+  /** The module orgs and billing types summed (null for a fixed fee). */
+  sources: LineSources | null;
+  /** How the amount arises where it is not quantity × unit price. */
+  basis?: string;
   margin: string | null;
   accountId: string;
   activeDays: number;

@@ -1,20 +1,25 @@
 import { periodLength, periodEnd, periodStart } from '../dates/period.ts';
 import type { Contract, ContractService, Workspace } from '../schema/workspace.ts';
 import { itemKey } from './item.ts';
+import { termsFor, type Terms } from './terms.ts';
 
 /** The key of the item a spec computes, in a period. */
 export function specKey(spec: ItemSpec, period: string): string {
-  return itemKey(spec.contract.id, spec.service.id, spec.module, period);
+  return itemKey(spec.contractId, spec.serviceId, spec.module ?? '', period);
 }
 
 /** What one billing item sums: a service's mapped billing types of one module over the account's orgs of it. */
 export interface ItemSpec {
   accountId: string;
-  contract: Contract;
+  contractId: string;
   contractIndex: number;
-  service: ContractService;
+  serviceId: string;
+  serviceName: string;
   serviceIndex: number;
-  module: string;
+  /** The module summed; null for a fixed fee. */
+  module: string | null;
+  /** The prices and rules the item is billed with: the service's for the period, or as posted. */
+  terms: Terms;
   billingTypes: string[];
   orgIds: string[];
   /** Active days as 0-based day indexes of the period, inclusive; first > last when none. */
@@ -99,11 +104,16 @@ export function planItems(ws: Workspace, period: string, orgs: OrgsByAccount, ac
     const accountOrgs = orgs.get(contract.accountId);
     for (let serviceIndex = 0; serviceIndex < contract.services.length; serviceIndex++) {
       const service = contract.services[serviceIndex] as ContractService;
+      const terms = termsFor(service, period);
+      if (service.billing === 'fixed') {
+        specs.push({ accountId: contract.accountId, contractId: contract.id, contractIndex, serviceId: service.id, serviceName: service.name, serviceIndex, module: null, terms, billingTypes: [], orgIds: [], first, last });
+        continue;
+      }
       for (let g = 0; g < groups.length; g++) {
         const group = groups[g] as MappingGroup;
         if (group.serviceId !== service.id) continue;
         specs.push({
-          accountId: contract.accountId, contract, contractIndex, service, serviceIndex, module: group.module,
+          accountId: contract.accountId, contractId: contract.id, contractIndex, serviceId: service.id, serviceName: service.name, serviceIndex, module: group.module, terms,
           billingTypes: group.billingTypes, orgIds: accountOrgs?.get(group.module) ?? [], first, last,
         });
       }
@@ -152,7 +162,7 @@ export function specForPosted(ws: Workspace, orgs: OrgsByAccount, ref: { contrac
   const [first, last] = activeRange(contract, ref.period);
   const billingTypes = mappedTypes(contract, (module) => module === ref.module).get(service.id)?.get(ref.module) ?? [];
   return {
-    accountId: contract.accountId, contract, contractIndex, service, serviceIndex, module: ref.module, billingTypes,
+    accountId: contract.accountId, contractId: contract.id, contractIndex, serviceId: service.id, serviceName: service.name, serviceIndex, module: ref.module, terms: termsFor(service, ref.period), billingTypes,
     orgIds: orgs.get(contract.accountId)?.get(ref.module) ?? [], first, last,
   };
 }

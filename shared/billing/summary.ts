@@ -1,4 +1,4 @@
-import type { UsageSummary } from './figures.ts';
+import type { UsageSummary } from './modes.ts';
 
 /**
  * Sums an item's columns (indexes columns[from..to) of values, D = length days each) over

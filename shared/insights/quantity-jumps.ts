@@ -1,8 +1,8 @@
 import { addDays } from '../dates/day.ts';
-import { formatQuantity } from '../money/decimal.ts';
+import { formatQuantity } from '../money/scaled.ts';
 import type { Upload } from '../schema/upload.ts';
 import type { OrgMapping } from '../schema/workspace.ts';
-import { unitsOf } from '../usage/quantity.ts';
+import { unitsOf } from '../money/scaled.ts';
 
 /** A quantity of one org and billing type that moved by more than the threshold between two consecutive upload days. */
 export interface QuantityJump {

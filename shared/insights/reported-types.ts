@@ -1,4 +1,4 @@
-import { quantityUnits } from '../money/decimal.ts';
+import { quantityUnits } from '../money/scaled.ts';
 import type { Upload } from '../schema/upload.ts';
 import type { OrgMapping } from '../schema/workspace.ts';
 

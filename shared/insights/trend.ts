@@ -1,5 +1,5 @@
 import { addDays } from '../dates/day.ts';
-import { formatQuantity, quantityUnits } from '../money/decimal.ts';
+import { formatQuantity, quantityUnits } from '../money/scaled.ts';
 import type { Invoice } from '../schema/invoice.ts';
 
 /** Billed units per module per day over a window of days. */

@@ -1,12 +1,12 @@
 import { addMonths } from '../dates/period.ts';
 import { formatAmount } from '../money/amount.ts';
-import { formatQuantity, parseScaled, QTY_SCALE } from '../money/decimal.ts';
-import type { InvoiceLine } from '../schema/invoice.ts';
-import type { Workspace } from '../schema/workspace.ts';
+import { formatQuantity, parseScaled, QTY_SCALE } from '../money/scaled.ts';
+import type { Invoice, InvoiceLine } from '../schema/invoice.ts';
 import { computeItems, type ComputeContext, type ComputedItem } from '../billing/compute.ts';
-import { planItems, specForPosted, specKey, type OrgsByAccount } from '../billing/plan.ts';
-import { itemKey } from '../billing/item.ts';
-import { amountMinor, type PostedIndex, type PostedItem } from './posted.ts';
+import type { ItemSpec, OrgsByAccount } from '../billing/plan.ts';
+import { cursorValue, UsageChanges } from '../usage/cursors.ts';
+import { amountMinor, lineKey, postedAdjustments, type PostedAdjustments, type PostedIndex } from './posted.ts';
+import { postedItemSpec, type ContractLookup } from './recompute-posted.ts';
 
 /** An adjustment line due on an account's invoice, with what orders it among the lines. */
 export interface DueAdjustment {
@@ -18,67 +18,88 @@ export interface DueAdjustment {
   serviceIndex: number;
 }
 
+/** A posted item line to recompute, with what was billed for it. */
+interface Candidate {
+  accountId: string;
+  line: InvoiceLine;
+  spec: ItemSpec;
+  adjusted: PostedAdjustments | undefined;
+}
+
 /**
- * The adjustments due on period's invoices (docs/billing-rules.md#adjustments): every posted item whose first
- * later period without a posted invoice is this one is recomputed with current data,
- * and the difference from what was posted for it (item and adjustments) becomes a line.
- * An item that now exists in a posted period but was not on its invoice counts as
- * posted at 0, so nothing is lost.
+ * The adjustments due on period's invoices (see docs/billing-rules.md#adjustments): each
+ * posted item whose first later period without a posted invoice is this one, recomputed
+ * with its frozen terms, sources and active days and today's uploads; the difference
+ * from what was posted for it (item and adjustments) becomes a line. Only items that read
+ * a module-day changed after their invoice was posted (by upload cursor) are recomputed,
+ * so the cost follows what changed, not how many months are posted. Configuration edits
+ * never reach posted items; an item that was not posted is never billed back.
  */
-export function dueAdjustments(ws: Workspace, period: string, base: Omit<ComputeContext, 'period'>, orgs: OrgsByAccount, posted: PostedIndex, accounts?: ReadonlySet<string>): DueAdjustment[] {
-  const accountsByPeriod = new Map<string, Set<string>>();
+export function dueAdjustments(period: string, base: Omit<ComputeContext, 'period'>, orgs: OrgsByAccount, contracts: ContractLookup, posted: PostedIndex, accounts?: ReadonlySet<string>): DueAdjustment[] {
+  const changes = new UsageChanges(base.index, base.asOf);
+  const byPeriod = new Map<string, Candidate[]>();
+  // The months before period, worked out once for every account's walk back.
+  const before: string[] = [];
+  const monthBefore = (k: number) => (before[k] ??= addMonths(period, -k - 1));
   for (const [accountId, periods] of posted.invoices) {
     if (accounts && !accounts.has(accountId)) continue;
     if (periods.has(period)) continue;
-    for (let earlier = addMonths(period, -1); periods.has(earlier); earlier = addMonths(earlier, -1)) {
-      let set = accountsByPeriod.get(earlier);
-      if (!set) {
-        set = new Set();
-        accountsByPeriod.set(earlier, set);
+    let adjusted: Map<string, PostedAdjustments> | undefined;
+    for (let k = 0; ; k++) {
+      const invoice = periods.get(monthBefore(k));
+      if (!invoice) break;
+      for (const line of changedItems(invoice, changes)) {
+        const spec = postedItemSpec(line, accountId, contracts, orgs);
+        if (!spec) continue;
+        adjusted ??= postedAdjustments(periods, base.currency);
+        const list = byPeriod.get(line.period);
+        const candidate = { accountId, line, spec, adjusted: adjusted.get(lineKey(line)) };
+        if (list) list.push(candidate);
+        else byPeriod.set(line.period, [candidate]);
       }
-      set.add(accountId);
     }
-  }
-  const postedByPeriod = new Map<string, [string, PostedItem][]>();
-  for (const entry of posted.items) {
-    const line = entry[1].line;
-    if (!line) continue;
-    const list = postedByPeriod.get(line.period);
-    if (list) list.push(entry);
-    else postedByPeriod.set(line.period, [entry]);
   }
   const due: DueAdjustment[] = [];
-  for (const [earlier, accountIds] of [...accountsByPeriod].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const specs = planItems(ws, earlier, orgs, accountIds);
-    const planned = new Set(specs.map((s) => specKey(s, earlier)));
-    for (const [key, item] of postedByPeriod.get(earlier) ?? []) {
-      const line = item.line;
-      if (!line || planned.has(key) || !accountIds.has(item.accountId)) continue;
-      if (line.contractId == null || line.serviceId == null || line.module === null) continue;
-      const spec = specForPosted(ws, orgs, { contractId: line.contractId, serviceId: line.serviceId, module: line.module, period: line.period });
-      if (spec) specs.push(spec);
-    }
-    for (const computed of computeItems({ ...base, period: earlier }, specs)) {
-      const key = specKey(computed.spec, earlier);
-      const accountId = posted.items.get(key)?.accountId ?? computed.spec.accountId;
-      const adjustment = adjustmentFor(key, computed, posted, base.currency);
-      if (adjustment) due.push({ accountId, key, line: adjustment.line, amount: adjustment.amount, contractIndex: computed.spec.contractIndex, serviceIndex: computed.spec.serviceIndex });
-    }
+  for (const [earlier, candidates] of [...byPeriod].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const computed = computeItems({ ...base, period: earlier }, candidates.map((c) => c.spec));
+    candidates.forEach((candidate, i) => {
+      const adjustment = adjustmentFor(candidate, computed[i] as ComputedItem, base.currency);
+      if (adjustment) due.push({ accountId: candidate.accountId, key: lineKey(candidate.line), line: adjustment.line, amount: adjustment.amount, contractIndex: candidate.spec.contractIndex, serviceIndex: candidate.spec.serviceIndex });
+    });
   }
   return due;
 }
 
-function adjustmentFor(key: string, computed: ComputedItem, posted: PostedIndex, currency: string): { line: InvoiceLine; amount: bigint } | null {
+/** The usage item lines of a posted invoice that read a module-day uploaded after it was posted (all of them when it has no usageCursor). */
+export function changedItems(invoice: Invoice, changes: UsageChanges): InvoiceLine[] {
+  const cursor = cursorValue(invoice.usageCursor);
+  const changed: InvoiceLine[] = [];
+  if (cursor !== Number.POSITIVE_INFINITY && !changes.periodChangedAfter(invoice.period, cursor)) return changed;
+  for (const line of invoice.lines) {
+    if (line.kind !== 'item' || line.module === null) continue;
+    // Frozen with no active day: nothing it reads can change it.
+    if (line.activeFrom === null) continue;
+    if (cursor !== Number.POSITIVE_INFINITY) {
+      const from = line.activeFrom == null ? 0 : Number(line.activeFrom.slice(8, 10)) - 1;
+      const to = line.activeTo == null ? 30 : Number(line.activeTo.slice(8, 10)) - 1;
+      if (!changes.changedAfter(line.module, line.period, from, to, cursor)) continue;
+    }
+    changed.push(line);
+  }
+  return changed;
+}
+
+function adjustmentFor(candidate: Candidate, computed: ComputedItem, currency: string): { line: InvoiceLine; amount: bigint } | null {
   const { item } = computed;
-  const before = posted.items.get(key);
-  const postedAmount = before?.line ? amountMinor(before.line.amount, currency) : 0n;
-  const delta = BigInt(computed.amount) - postedAmount - (before?.adjusted ?? 0n);
+  const before = candidate.line;
+  const postedAmount = amountMinor(before.amount, currency);
+  const delta = BigInt(computed.amount) - postedAmount - (candidate.adjusted?.amount ?? 0n);
   if (delta === 0n) return null;
-  const oldQuantity = before?.lastQuantity ?? formatQuantity(0n);
+  const oldQuantity = candidate.adjusted?.lastQuantity ?? before.quantity;
   let cost: bigint | null = null;
   if (computed.cost !== null) {
-    const postedCost = before?.line?.cost ? amountMinor(before.line.cost, currency) : 0n;
-    cost = BigInt(computed.cost) - postedCost - (before?.adjustedCost ?? 0n);
+    const postedCost = before.cost ? amountMinor(before.cost, currency) : 0n;
+    cost = BigInt(computed.cost) - postedCost - (candidate.adjusted?.cost ?? 0n);
   }
   const line: InvoiceLine = {
     kind: 'adjustment',
@@ -90,6 +111,7 @@ function adjustmentFor(key: string, computed: ComputedItem, posted: PostedIndex,
     moduleName: item.moduleName,
     billing: item.billing,
     unitPrice: item.unitPrice,
+    taxable: item.taxable,
     quantity: formatQuantity(BigInt(computed.quantity) - parseScaled(oldQuantity, QTY_SCALE)),
     amount: formatAmount(delta, currency),
     cost: cost === null ? null : formatAmount(cost, currency),
@@ -99,9 +121,4 @@ function adjustmentFor(key: string, computed: ComputedItem, posted: PostedIndex,
     newQuantity: item.quantity,
   };
   return { line, amount: delta };
-}
-
-/** The key of the item an invoice line bills or adjusts. */
-export function lineKey(line: Pick<InvoiceLine, 'contractId' | 'serviceId' | 'module' | 'period'>): string {
-  return itemKey(line.contractId ?? '', line.serviceId ?? '', line.module ?? '', line.period);
 }

@@ -7,7 +7,9 @@ import { computeItems } from '../billing/compute.ts';
 import { orgsByAccount, planItems } from '../billing/plan.ts';
 import type { BillingItem } from '../billing/item.ts';
 import { dueAdjustments } from './adjustments.ts';
+import { dueCharges } from './charges.ts';
 import { indexPosted } from './posted.ts';
+import { contractLookup } from './recompute-posted.ts';
 import { orderLines, type OrderedLine } from './lines.ts';
 import { draftInvoice } from './build.ts';
 
@@ -30,11 +32,11 @@ export interface PeriodResult {
   /** Pending billing items (accounts whose invoice is posted are not recomputed); the same objects are the drafts' item lines. */
   items: BillingItem[];
   adjustments: Adjustment[];
-  /** One per account with items or adjustments: a draft, or the posted invoice untouched. */
+  /** One per account with items, charges or adjustments: a draft, or the posted invoice untouched. */
   invoices: Invoice[];
 }
 
-/** The engine's entry point (docs/billing-rules.md#invoices): billing items, adjustments and invoices of every account for a period. */
+/** The engine's entry point: billing items, adjustments, charges and invoices of every account for a period. */
 export function computePeriod(ws: Workspace, period: string, options: PeriodOptions = {}): PeriodResult {
   if (!isPeriod(period)) throw new Error(`period "${period}" must be a month written YYYY-MM`);
   const asOf = options.asOf ?? ws.asOf ?? today();
@@ -42,7 +44,7 @@ export function computePeriod(ws: Workspace, period: string, options: PeriodOpti
   const currency = ws.currency;
   const modules = moduleIndex(ws.modules);
   const moduleRank = new Map([...modules.keys()].map((id, i) => [id, i]));
-  const posted = indexPosted(ws.invoices, currency);
+  const posted = indexPosted(ws.invoices);
   const only = options.accounts ? new Set(options.accounts) : undefined;
   const postedNow = new Map<string, Invoice>();
   for (const [accountId, periods] of posted.invoices) {
@@ -55,7 +57,8 @@ export function computePeriod(ws: Workspace, period: string, options: PeriodOpti
   const orgs = orgsByAccount(ws);
   const base = { index: indexUploads(ws.uploads), modules, asOf, currency };
   const computed = computeItems({ ...base, period }, planItems(ws, period, orgs, pending), options.daily ?? false);
-  const due = dueAdjustments(ws, period, base, orgs, posted, pending);
+  const due = dueAdjustments(period, base, orgs, contractLookup(ws), posted, pending);
+  const charges = dueCharges(ws.charges, period, currency, posted, pending);
 
   const linesByAccount = new Map<string, OrderedLine[]>();
   const add = (accountId: string, entry: OrderedLine) => {
@@ -65,20 +68,24 @@ export function computePeriod(ws: Workspace, period: string, options: PeriodOpti
   };
   for (const entry of computed) add(entry.item.accountId, entry);
   for (const adjustment of due) add(adjustment.accountId, adjustment);
+  for (const charge of charges) add(charge.accountId, charge);
 
   const invoices: Invoice[] = [];
   const names = new Map(ws.accounts.map((a) => [a.id, a.name]));
+  const taxOf = new Map(ws.accounts.map((a) => [a.id, a.billing?.tax ?? undefined]));
   const accountIds = [...ws.accounts.map((a) => a.id), ...[...postedNow.keys(), ...linesByAccount.keys()].filter((id) => !names.has(id))];
   for (const accountId of new Set(accountIds)) {
     const postedInvoice = postedNow.get(accountId);
     if (postedInvoice) {
-      invoices.push(postedInvoice);
+      // Posted before invoices carried a subtotal and taxes: untaxed, its total is its subtotal.
+      invoices.push(postedInvoice.subtotal === undefined ? { ...postedInvoice, subtotal: postedInvoice.total, taxes: postedInvoice.taxes ?? [] } : postedInvoice);
       continue;
     }
     const lines = linesByAccount.get(accountId);
     if (!lines) continue;
     const name = names.get(accountId);
-    invoices.push(draftInvoice(name === undefined ? { id: accountId } : { id: accountId, name }, period, currency, orderLines(lines, moduleRank)));
+    const tax = taxOf.get(accountId);
+    invoices.push(draftInvoice({ id: accountId, ...(name === undefined ? {} : { name }), ...(tax ? { tax } : {}) }, period, currency, orderLines(lines, moduleRank)));
   }
   return {
     period,

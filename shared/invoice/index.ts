@@ -3,3 +3,8 @@ export * from './adjustments.ts';
 export * from './lines.ts';
 export * from './build.ts';
 export * from './compute-period.ts';
+export * from './charges.ts';
+export * from './tax.ts';
+export * from './corrections.ts';
+export * from './recompute-posted.ts';
+export * from './line-group.ts';

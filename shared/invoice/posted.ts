@@ -1,28 +1,24 @@
 import { minorDigits } from '../money/currency.ts';
-import { divRound, parseScaled, pow10 } from '../money/decimal.ts';
+import { divRound, parseScaled, pow10 } from '../money/scaled.ts';
 import type { Invoice, InvoiceLine } from '../schema/invoice.ts';
 import { itemKey } from '../billing/item.ts';
 import { standingPosted } from '../posting/duplicates.ts';
 
-/** What was posted for one item: its item line, and the adjustments posted for it since. */
-export interface PostedItem {
-  accountId: string;
-  line: InvoiceLine | null;
-  adjusted: bigint;
-  adjustedCost: bigint;
-  /** The quantity as last billed: the latest posted adjustment's new quantity, else the item's. */
-  lastQuantity: string;
-  lastPeriod: string;
+/** What was billed for one posted item since: the adjustments posted for it. */
+export interface PostedAdjustments {
+  amount: bigint;
+  cost: bigint;
+  /** The quantity as last billed: the latest posted adjustment's new quantity, else null (the item's). */
+  lastQuantity: string | null;
 }
 
-/** The posted (not voided) invoices, by account then period, and every posted item by key. */
+/** The posted (not voided) invoices, by account then period. */
 export interface PostedIndex {
   invoices: Map<string, Map<string, Invoice>>;
-  items: Map<string, PostedItem>;
 }
 
 /** Indexes the posted invoices of a workspace; voided, draft and duplicate posts do not count. */
-export function indexPosted(invoices: readonly Invoice[], currency: string): PostedIndex {
+export function indexPosted(invoices: readonly Invoice[]): PostedIndex {
   const byAccount = new Map<string, Map<string, Invoice>>();
   for (const invoice of standingPosted(invoices).values()) {
     let periods = byAccount.get(invoice.accountId);
@@ -32,34 +28,32 @@ export function indexPosted(invoices: readonly Invoice[], currency: string): Pos
     }
     periods.set(invoice.period, invoice);
   }
-  const items = new Map<string, PostedItem>();
-  const entry = (accountId: string, line: InvoiceLine) => {
-    const key = itemKey(line.contractId ?? '', line.serviceId ?? '', line.module ?? '', line.period);
-    let posted = items.get(key);
-    if (!posted) {
-      posted = { accountId, line: null, adjusted: 0n, adjustedCost: 0n, lastQuantity: '0.0000', lastPeriod: '' };
-      items.set(key, posted);
-    }
-    return posted;
-  };
-  for (const periods of byAccount.values()) {
-    // Oldest invoice first, so the latest adjustment's new quantity is the one kept.
-    for (const invoice of [...periods.values()].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0))) {
-      for (const line of invoice.lines) {
-        const posted = entry(invoice.accountId, line);
-        if (line.kind === 'item') {
-          posted.line = line;
-          if (posted.lastPeriod === '') posted.lastQuantity = line.quantity;
-        } else {
-          posted.adjusted += amountMinor(line.amount, currency);
-          posted.adjustedCost += line.cost === null ? 0n : amountMinor(line.cost, currency);
-          posted.lastQuantity = line.newQuantity ?? posted.lastQuantity;
-          posted.lastPeriod = invoice.period;
-        }
+  return { invoices: byAccount };
+}
+
+/** The adjustments posted on an account's invoices, by the key of the item each adjusts (oldest invoice first, so the latest new quantity is kept). */
+export function postedAdjustments(periods: ReadonlyMap<string, Invoice>, currency: string): Map<string, PostedAdjustments> {
+  const result = new Map<string, PostedAdjustments>();
+  for (const invoice of [...periods.values()].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0))) {
+    for (const line of invoice.lines) {
+      if (line.kind !== 'adjustment') continue;
+      const key = lineKey(line);
+      let entry = result.get(key);
+      if (!entry) {
+        entry = { amount: 0n, cost: 0n, lastQuantity: null };
+        result.set(key, entry);
       }
+      entry.amount += amountMinor(line.amount, currency);
+      entry.cost += line.cost == null ? 0n : amountMinor(line.cost, currency);
+      entry.lastQuantity = line.newQuantity ?? entry.lastQuantity;
     }
   }
-  return { invoices: byAccount, items };
+  return result;
+}
+
+/** The key of the item an invoice line bills or adjusts. */
+export function lineKey(line: Pick<InvoiceLine, 'contractId' | 'serviceId' | 'module' | 'period'>): string {
+  return itemKey(line.contractId ?? '', line.serviceId ?? '', line.module ?? '', line.period);
 }
 
 /**

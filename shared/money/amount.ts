@@ -1,4 +1,4 @@
-import { divRound, formatScaled, parseScaled, pow10, QTY_SCALE } from './decimal.ts';
+import { divRound, formatScaled, parseScaled, pow10, QTY_SCALE } from './scaled.ts';
 import { minorDigits } from './currency.ts';
 
 export const PRICE_SCALE = 4;

@@ -1,4 +1,4 @@
-export * from './decimal.ts';
+export * from './scaled.ts';
 export * from './currency.ts';
 export * from './amount.ts';
 export * from './sum.ts';

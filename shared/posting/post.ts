@@ -1,5 +1,6 @@
-import { isPeriod, today } from '../dates/day.ts';
+import { addDays, isIsoDay, isPeriod, today } from '../dates/day.ts';
 import { periodEnd } from '../dates/period.ts';
+import { cursorValue } from '../usage/cursors.ts';
 import type { Invoice } from '../schema/invoice.ts';
 import type { Workspace } from '../schema/workspace.ts';
 import { computePeriod } from '../invoice/compute-period.ts';
@@ -15,45 +16,49 @@ export interface PostOptions {
   id?: string;
   /** The engine's today; default ws.asOf, else the machine's today. */
   asOf?: string;
+  /** The day it is posted (its issue date); default asOf. */
+  issueDate?: string;
+  /** The last upload cursor the posting browser had pulled; default the highest cursor of ws.uploads. */
+  usageCursor?: string | null;
+}
+
+/** What every invoice of one post shares. */
+interface PostContext {
+  asOf?: string | undefined;
+  issueDate?: string | undefined;
+  usageCursor?: string | null | undefined;
 }
 
 /**
- * The posting window (docs/billing-rules.md#posting): the first day a period's invoices
- * may be posted, once every day of the month is known to the engine.
- */
-export function postingOpensOn(period: string): string {
-  return periodEnd(period);
-}
-
-/** Whether a period may be posted when the engine's today is asOf. */
-export function mayPost(period: string, asOf: string): boolean {
-  return asOf >= postingOpensOn(period);
-}
-
-/**
- * Approve & Post (docs/billing-rules.md#posting): freezes the account's invoice for period — every line with
- * its quantity, amount, cost and daily quantities — as posted. Refused before the period
- * has ended by asOf, when already posted, or when there is nothing to invoice.
+ * Approve & Post (see docs/billing-rules.md#posting-freezes): freezes the account's invoice
+ * for period — every line with its quantity, amount, cost, terms, sources and daily
+ * quantities, the parties, dates and taxes — as posted. Refused until asOf is after the
+ * period's last day (docs/billing-rules.md#posting-window), when already posted, or when
+ * there is nothing to invoice.
  */
 export function postInvoice(ws: Workspace, accountId: string, period: string, options: PostOptions): Workspace {
   if (options.number !== null && ws.invoices.some((i) => i.number === options.number)) {
     throw new Error(`invoice number ${options.number} is already used`);
   }
-  return post(ws, [accountId], period, options.asOf, () => ({ number: options.number, postedAt: options.postedAt, id: options.id }));
+  return post(ws, [accountId], period, options, () => ({ number: options.number, postedAt: options.postedAt, id: options.id }));
 }
 
 /** Approve & Post in bulk: one computation for all accounts; numbered in turn, or all pending when numbered is false. */
-export function postInvoices(ws: Workspace, accountIds: readonly string[], period: string, options: { numbered: boolean; postedAt: string; asOf?: string }): Workspace {
+export function postInvoices(ws: Workspace, accountIds: readonly string[], period: string, options: { numbered: boolean; postedAt: string } & PostContext): Workspace {
   const first = parseInvoiceNumber(nextInvoiceNumber(ws)) ?? 1;
-  return post(ws, accountIds, period, options.asOf, (n) => ({ number: options.numbered ? formatInvoiceNumber(first + n) : null, postedAt: options.postedAt, id: undefined }));
+  return post(ws, accountIds, period, options, (n) => ({ number: options.numbered ? formatInvoiceNumber(first + n) : null, postedAt: options.postedAt, id: undefined }));
 }
 
 type Stamp = (n: number) => { number: string | null; postedAt: string; id: string | undefined };
 
-function post(ws: Workspace, accountIds: readonly string[], period: string, asOfOption: string | undefined, stamp: Stamp): Workspace {
+function post(ws: Workspace, accountIds: readonly string[], period: string, context: PostContext, stamp: Stamp): Workspace {
   if (!isPeriod(period)) throw new Error(`period "${period}" must be a month written YYYY-MM`);
-  const asOf = asOfOption ?? ws.asOf ?? today();
-  if (!mayPost(period, asOf)) throw new Error(`cannot post ${period} before it ends (asOf ${asOf})`);
+  const asOf = context.asOf ?? ws.asOf ?? today();
+  const opens = postingOpensOn(period);
+  if (!mayPost(period, asOf)) throw new Error(`cannot post ${period} before it ends (asOf ${asOf}): posting opens on ${opens}`);
+  const issueDate = context.issueDate ?? asOf;
+  if (!isIsoDay(issueDate)) throw new Error(`issueDate "${issueDate}" must be a calendar day written YYYY-MM-DD`);
+  const usageCursor = context.usageCursor !== undefined ? context.usageCursor : lastCursor(ws);
   if (new Set(accountIds).size !== accountIds.length) throw new Error('an account is listed twice');
   for (const accountId of accountIds) {
     if (!ws.accounts.some((a) => a.id === accountId)) throw new Error(`unknown account "${accountId}"`);
@@ -70,9 +75,44 @@ function post(ws: Workspace, accountIds: readonly string[], period: string, asOf
     const id = requested ?? freeId(used, accountId, period);
     if (used.has(id)) throw new Error(`invoice id "${id}" is already used`);
     used.add(id);
-    added.push({ ...draft, id, status: 'posted', number, postedAt, lines: draft.lines.map(frozenLine) });
+    const account = ws.accounts.find((a) => a.id === accountId);
+    const terms = account?.billing?.paymentTermsDays ?? ws.profile?.paymentTermsDays ?? DEFAULT_TERMS_DAYS;
+    const { export: _settings, ...from } = ws.profile ?? { name: '', address: [] };
+    added.push({
+      ...draft, id, status: 'posted', number, postedAt,
+      issueDate, dueDate: addDays(issueDate, terms),
+      from: structuredClone(from),
+      billTo: { name: account?.name ?? accountId, ...structuredClone(account?.billing ?? {}) },
+      usageCursor,
+      lines: draft.lines.map(frozenLine),
+    });
   });
   return { ...ws, invoices: [...ws.invoices, ...added] };
+}
+
+/**
+ * The first day a period may be posted: the day after its last day, since the last day's
+ * nightly upload arrives after midnight (see docs/billing-rules.md#posting-window).
+ */
+export function postingOpensOn(period: string): string {
+  return addDays(periodEnd(period), 1);
+}
+
+/** Whether a period may be posted when the engine's today is asOf. */
+export function mayPost(period: string, asOf: string): boolean {
+  return asOf >= postingOpensOn(period);
+}
+
+/** Payment terms when neither the account nor the profile sets them. */
+export const DEFAULT_TERMS_DAYS = 30;
+
+// The highest cursor among the uploads the invoice was computed from; null when none has one.
+function lastCursor(ws: Workspace): string | null {
+  let best: string | null = null;
+  for (const upload of ws.uploads) {
+    if (upload.cursor !== undefined && (best === null || cursorValue(upload.cursor) > cursorValue(best))) best = upload.cursor;
+  }
+  return best;
 }
 
 function freeId(used: ReadonlySet<string | undefined>, accountId: string, period: string): string {

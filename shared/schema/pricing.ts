@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseScaled } from '../money/decimal.ts';
+import { parseScaled } from '../money/scaled.ts';
 import { period, price, signedPrice } from './primitives.ts';
 
 /** How a service is billed: the three usage modes and the flat fee. */

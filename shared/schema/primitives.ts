@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isIsoDay, isPeriod } from '../dates/day.ts';
-import { numberToDecimalText, parseScaled, QTY_SCALE } from '../money/decimal.ts';
+import { numberToDecimalText, parseScaled, QTY_SCALE } from '../money/scaled.ts';
 import { CURRENCY_PATTERN } from '../money/currency.ts';
 
 /** An ISO calendar day YYYY-MM-DD that exists. */

@@ -13,6 +13,7 @@ export const upload = z.object({
   module: moduleId,
   date: isoDay,
   orgs: z.array(uploadOrg),
+  cursor: z.string().regex(/^\d+$/).optional(),
 }).superRefine((u, ctx) => {
   const seen = new Set<string>();
   u.orgs.forEach((org, i) => {

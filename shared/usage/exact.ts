@@ -1,4 +1,4 @@
-import { formatQuantity, quantityUnits } from '../money/decimal.ts';
+import { formatQuantity, quantityUnits } from '../money/scaled.ts';
 import type { DailyQuantity } from '../schema/invoice.ts';
 import type { Upload, UploadOrg } from '../schema/upload.ts';
 import type { ModuleDays } from './module-days.ts';

@@ -1,6 +1,6 @@
 import type { Upload } from '../schema/upload.ts';
 import type { ModuleDays } from './module-days.ts';
-import { unitsOf } from './quantity.ts';
+import { unitsOf } from '../money/scaled.ts';
 
 /**
  * The billing types read for one org and the column of each; keys and keyColumns remember,

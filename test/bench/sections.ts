@@ -4,6 +4,7 @@ import { bench as engineBench } from './engine.ts';
 import { bench as suggestBench } from './suggest.ts';
 import { bench as recomputeBench } from './recompute.ts';
 import { bench as spaBench } from './spa.ts';
+import { bench as historyBench } from './history.ts';
 
 /** A benchmark section: measures, prints a short table, returns its figures. */
 export type Section = () => Promise<Record<string, unknown>>;
@@ -13,6 +14,7 @@ export const SECTIONS: Record<string, Section> = {
   rmm: rmmBench,
   edge: edgeBench,
   engine: engineBench,
+  history: historyBench,
   suggest: suggestBench,
   recompute: recomputeBench,
   spa: spaBench,

@@ -87,3 +87,52 @@ describe('npm run trueup -- bill', { timeout: 30_000 }, () => {
     expect(invalid.stderr).toMatch(/not valid JSON/);
   }, 30_000);
 });
+
+describe('npm run trueup -- bill: the invoice an MSP can send', () => {
+  // Brass pays IL sales tax, has a flat fee from 16 October, a tiered backup service and a credit.
+  const sendable = {
+    ...example, asOf: '2026-11-02',
+    profile: { name: 'Northwind IT', address: ['1 Main St'], paymentTermsDays: 30 },
+    accounts: [{ id: 'a1', name: 'Brass Building Supplies', billing: { legalName: 'Brass Building Supplies LLC', paymentTermsDays: 15, tax: { name: 'IL sales tax', rate: '6.25' } } }],
+    contracts: [{
+      ...example.contracts[0],
+      services: [
+        { id: 's1', name: 'Desktop Monitoring', unitPrice: '5.00', unitCost: '1.20', billing: 'period-end', tiers: [{ upTo: '10', unitPrice: '5.00', flatFee: '2.00' }, { upTo: null, unitPrice: '4.00' }] },
+        { id: 's0', name: 'Managed services', unitPrice: '310.00', billing: 'fixed' },
+      ],
+    }],
+    charges: [{ id: 'ch1', accountId: 'a1', period: '2026-10', description: 'Goodwill credit', quantity: '1', unitPrice: '-10.00' }],
+  };
+  const withFee = { ...sendable, contracts: [{ ...sendable.contracts[0], startDate: '2026-10-16' }] };
+
+  it('prints subtotal, taxes, basis and charge lines of a draft', async () => {
+    const { code, stdout } = await trueup(['bill', await tempFile(withFee), '2026-10']);
+    expect(code).toBe(0);
+    const [invoice] = (JSON.parse(stdout) as { invoices: unknown[] }).invoices;
+    // From 16 October (16 of 31 days): tiers (10 × 5.00 + 2.00 + 1 × 4.00) × 16/31 = 28.90; fee 310.00 × 16/31 = 160.00.
+    expect(invoice).toMatchObject({
+      subtotal: '178.90', taxes: [{ name: 'IL sales tax', rate: '6.25', taxable: '178.90', amount: '11.18' }], total: '190.08',
+      lines: [
+        { kind: 'item', module: 'datto-rmm', quantity: '11.0000', amount: '28.90', basis: '(10 × 5.00 + 2.00 + 1 × 4.00) × 16/31 days (graduated)' },
+        { kind: 'item', module: null, serviceId: 's0', quantity: '1.0000', unitPrice: '310.00', amount: '160.00', basis: '1 × 310.00 × 16/31 days' },
+        { kind: 'charge', chargeId: 'ch1', description: 'Goodwill credit', corrects: null, quantity: '1.0000', unitPrice: '-10.00', amount: '-10.00' },
+      ],
+    });
+  });
+
+  it('prints a posted invoice with its frozen terms, parties and dates', async () => {
+    const posted = {
+      ...sendable,
+      invoices: [{
+        id: 'a1/2026-10/1', accountId: 'a1', period: '2026-10', status: 'posted', number: 'INV-000001', subtotal: '52.58', taxes: [], total: '52.58',
+        issueDate: '2026-11-01', dueDate: '2026-11-16', from: { name: 'Northwind IT', address: ['1 Main St'] }, billTo: { name: 'Brass Building Supplies' }, usageCursor: '31',
+        lines: [{ kind: 'item', contractId: 'c1', serviceId: 's1', module: 'datto-rmm', period: '2026-10', quantity: '10.5161', amount: '52.58', cost: '12.62', estimated: false,
+          unitPrice: '5.00', unitCost: '1.20', billing: 'daily', minimumQuantity: null, includedQuantity: null, tiers: null, tierMode: null, taxable: true,
+          activeFrom: '2026-10-01', activeTo: '2026-10-31', sources: { orgIds: ['s-17'], billingTypes: ['AllDevicesMetric'] } }],
+      }],
+    };
+    const { code, stdout } = await trueup(['bill', await tempFile(posted), '2026-10']);
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as { invoices: unknown[] }).invoices).toEqual([posted.invoices[0]]);
+  });
+});

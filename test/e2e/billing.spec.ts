@@ -15,7 +15,7 @@ import { launchChromium } from '../support/chromium.ts';
 import { loadDemo } from '../../scripts/demo/load.ts';
 import { addDays, addMonths, periodLength, periodOf, today } from '../../shared/dates/index.ts';
 import { noonOf, pinBrowserClock, RUN_NOW, RUN_TODAY } from '../support/clock.ts';
-import { divRound, parseScaled } from '../../shared/money/decimal.ts';
+import { divRound, parseScaled } from '../../shared/money/scaled.ts';
 import type { Invoice } from '../../shared/schema/invoice.ts';
 import type { Workspace } from '../../shared/schema/workspace.ts';
 import { AppPage } from './pages/app.ts';

@@ -4,7 +4,7 @@ import { addDays } from '../../shared/dates/day.ts';
 import { periodDays } from '../../shared/dates/period.ts';
 import { computePeriod } from '../../shared/invoice/compute-period.ts';
 import { amountUnits } from '../../shared/money/amount.ts';
-import { formatScaled } from '../../shared/money/decimal.ts';
+import { formatScaled } from '../../shared/money/scaled.ts';
 import type { Upload } from '../../shared/schema/upload.ts';
 import type { Workspace } from '../../shared/schema/workspace.ts';
 import { scenario } from '../support/billing.ts';

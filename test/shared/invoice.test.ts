@@ -3,6 +3,8 @@ import { computePeriod } from '../../shared/invoice/compute-period.ts';
 import { postInvoice } from '../../shared/posting/post.ts';
 import { voidInvoice } from '../../shared/posting/void.ts';
 import type { Workspace } from '../../shared/schema/workspace.ts';
+import { addDays } from '../../shared/dates/day.ts';
+import { periodEnd } from '../../shared/dates/period.ts';
 import { oneService, scenario, upload, uploadsEachDay } from '../support/billing.ts';
 
 const september = uploadsEachDay('datto-rmm', '2026-09-01', '2026-09-30', (d) => ({ 's-17': { AllDevicesMetric: d <= '2026-09-15' ? 10 : 11 } }));
@@ -19,7 +21,8 @@ function invoice(ws: Workspace, period: string) {
   if (!found) throw new Error('no invoice');
   return found;
 }
-const post = (ws: Workspace, period: string, number: string) => postInvoice(ws, 'a1', period, { number, postedAt: '2026-11-01T09:00:00Z' });
+// Posted the day after the period's last day, the first day posting allows.
+const post = (ws: Workspace, period: string, number: string) => postInvoice(ws, 'a1', period, { number, postedAt: '2026-11-01T09:00:00Z', asOf: addDays(periodEnd(period), 1) });
 
 describe('invoices (docs/billing-rules.md#invoices)', () => {
   it('returns a posted period as posted, untouched by later data', () => {
@@ -82,7 +85,7 @@ describe('invoices (docs/billing-rules.md#invoices)', () => {
     expect(credit.lines).toMatchObject([{ kind: 'adjustment', period: '2026-09', quantity: '-5.0000', amount: '-25.00', cost: '-6.00', oldQuantity: '10.5000', newQuantity: '5.5000' }]);
   });
 
-  it('bills an item that appeared in a posted period as an adjustment from zero', () => {
+  it('bills a service added after posting from the first open month only, never back', () => {
     let ws = post(oneService({ uploads: [...september, ...october], asOf: '2026-10-31' }), '2026-09', 'INV-000001');
     const contract = ws.contracts[0];
     if (!contract) throw new Error('no contract');
@@ -91,7 +94,9 @@ describe('invoices (docs/billing-rules.md#invoices)', () => {
       contracts: [{ ...contract, services: [...contract.services, { id: 's2', name: 'Servers', unitPrice: '20.00', unitCost: null, billing: 'daily' }], serviceMappings: [...contract.serviceMappings, { module: 'datto-rmm', billingType: 'ServerMetric', serviceId: 's2' }] }],
       uploads: [...ws.uploads, ...uploadsEachDay('datto-rmm', '2026-09-01', '2026-10-31', (d) => ({ 's-17': { AllDevicesMetric: d <= '2026-09-15' ? 10 : 11, ServerMetric: 2 } }))],
     };
-    expect(computePeriod(ws, '2026-10').adjustments).toMatchObject([{ serviceId: 's2', period: '2026-09', amount: '40.00', oldQuantity: '0.0000', newQuantity: '2.0000', cost: null }]);
+    // September was posted without Servers: nothing is billed back for it.
+    expect(computePeriod(ws, '2026-10').adjustments).toEqual([]);
+    expect(invoice(ws, '2026-10').lines.map((l) => [l.kind, l.serviceId, l.period, l.amount])).toEqual([['item', 's1', '2026-10', '55.00'], ['item', 's2', '2026-10', '40.00']]);
   });
 
   it('has no invoice for an account without items or adjustments', () => {

@@ -4,12 +4,11 @@
 // rounding, including at and past the 2^53 boundary.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lineMoney, shownQuantity, toPrice, type UsageSummary } from '../../shared/billing/figures.ts';
+import { lineMoney, shownQuantity, toPrice, type UsageSummary } from '../../shared/billing/modes.ts';
 import { summarize } from '../../shared/billing/summary.ts';
-import { formatUnits, mulDivRound, scaledInteger } from '../../shared/billing/whole.ts';
+import { divRound, formatScaled, mulDivRound, parseScaled, quantityUnits, scaledInteger, unitsOf } from '../../shared/money/scaled.ts';
 import { lineAmount, priceUnits } from '../../shared/money/amount.ts';
 import { minorDigits } from '../../shared/money/currency.ts';
-import { divRound, formatScaled, parseScaled } from '../../shared/money/decimal.ts';
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const MODES = ['daily', 'period-end', 'peak'] as const;
@@ -67,7 +66,7 @@ describe('fast integer money path', () => {
       expect(BigInt(got)).toBe(expected);
       // A JS number only where it is exact; a bigint past it.
       if (typeof got === 'number') expect(Number.isSafeInteger(got)).toBe(true);
-      expect(formatUnits(got, minorDigits(currency))).toBe(formatScaled(expected, minorDigits(currency)));
+      expect(formatScaled(got, minorDigits(currency))).toBe(formatScaled(expected, minorDigits(currency)));
     }), { numRuns: 5_000 });
   });
 
@@ -103,10 +102,23 @@ describe('fast integer money path', () => {
     }), { numRuns: 5_000 });
   });
 
-  it('formatUnits writes a JS integer exactly as formatScaled writes the bigint', () => {
+  it('formatScaled writes a JS integer exactly as it writes the same bigint', () => {
     const signed = fc.tuple(wide, fc.boolean()).map(([n, negative]) => (negative ? -n : n));
     fc.assert(fc.property(signed, fc.integer({ min: 0, max: 4 }), (units, scale) => {
-      expect(formatUnits(units, scale)).toBe(formatScaled(BigInt(units), scale));
+      expect(formatScaled(units, scale)).toBe(formatScaled(BigInt(units), scale));
+    }), { numRuns: 3_000 });
+  });
+
+  it('unitsOf reads a quantity (number, text, boolean) exactly as quantityUnits does on BigInt', () => {
+    const quantities = fc.oneof(
+      fc.tuple(fc.integer({ min: 0, max: 99_999_999 }), fc.integer({ min: 0, max: 9_999 }), fc.integer({ min: 0, max: 4 }))
+        .map(([whole, fraction, decimals]) => (decimals === 0 ? String(whole) : `${whole}.${String(fraction).padStart(4, '0').slice(0, decimals)}`)),
+      fc.integer({ min: 0, max: 1e9 }).map((n) => n / 10_000),
+      fc.boolean(),
+    );
+    fc.assert(fc.property(quantities, fc.boolean(), (value, asNumber) => {
+      const input = asNumber && typeof value === 'string' ? Number(value) : value;
+      expect(BigInt(unitsOf(input))).toBe(quantityUnits(input));
     }), { numRuns: 3_000 });
   });
 

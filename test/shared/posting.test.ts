@@ -29,7 +29,9 @@ describe('posting (docs/billing-rules.md#posting)', () => {
     const ws = oneService({ uploads: september, asOf: '2026-09-25' });
     expect(() => postInvoice(ws, 'a1', '2026-09', { number: 'INV-000001', postedAt })).toThrow('cannot post 2026-09 before it ends (asOf 2026-09-25)');
     expect(() => postInvoice(ws, 'a1', '2026-09', { number: null, postedAt, asOf: '2026-09-29' })).toThrow('before it ends');
-    expect(() => postInvoice(ws, 'a1', '2026-09', { number: null, postedAt, asOf: '2026-09-30' })).not.toThrow();
+    // The last day's nightly upload arrives after midnight: posting opens the day after.
+    expect(() => postInvoice(ws, 'a1', '2026-09', { number: null, postedAt, asOf: '2026-09-30' })).toThrow('posting opens on 2026-10-01');
+    expect(() => postInvoice(ws, 'a1', '2026-09', { number: null, postedAt, asOf: '2026-10-01' })).not.toThrow();
   });
 
   it('freezes every line with its daily quantities and numbers the invoice, leaving the input untouched', () => {

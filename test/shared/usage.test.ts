@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dailyUsage, indexUploads, moduleDays, unitsOf } from '../../shared/usage/index.ts';
-import { formatQuantity } from '../../shared/money/decimal.ts';
+import { dailyUsage, indexUploads, moduleDays } from '../../shared/usage/index.ts';
+import { unitsOf } from '../../shared/money/scaled.ts';
+import { formatQuantity } from '../../shared/money/scaled.ts';
 import { scenario, upload, uploadsEachDay } from '../support/billing.ts';
 
 function usageOf(uploads: Parameters<typeof scenario>[0]['uploads'], query: { orgIds: string[]; billingTypes: string[]; period: string; asOf: string; module?: string }) {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { TrueupDb } from '../../../web/src/lib/db/database.ts';
 import { importWorkspace, loadWorkspace } from '../../../web/src/lib/db/workspace.ts';
 import { recordEdit } from '../../../web/src/lib/db/changes.ts';
+import { loadConfig } from '../../../web/src/lib/db/config.ts';
 import { ValidationError } from '../../../shared/schema/issues.ts';
 
 let n = 0;
@@ -59,5 +60,19 @@ describe('workspace import and export', () => {
     expect((error as ValidationError).issues.map((i) => i.path)).toEqual(expect.arrayContaining(['accounts[0].name', 'orgMappings[0].accountId']));
     expect(await loadWorkspace(db)).toEqual(before);
     expect(await db.outbox.count()).toBe(outbox);
+  });
+});
+
+describe('the config the engine worker is sent', () => {
+  it('carries each account\'s billing details and the MSP profile, so posting freezes them', async () => {
+    const db = fresh();
+    await importWorkspace(db, document);
+    await recordEdit(db, { table: 'accounts', id: 'a1', fields: { billing: { legalName: 'Brass Building Supplies LLC', paymentTermsDays: 15, tax: { name: 'IL sales tax', rate: '6.25' } } } });
+    await recordEdit(db, { table: 'settings', id: 'workspace', fields: { profile: { name: 'Northwind IT', address: ['1 Main St'], paymentTermsDays: 30 } } });
+    const config = await loadConfig(db);
+    expect(config.accounts[0]).toEqual({ id: 'a1', name: 'Brass Building Supplies', billing: { legalName: 'Brass Building Supplies LLC', paymentTermsDays: 15, tax: { name: 'IL sales tax', rate: '6.25' } } });
+    expect(config.profile).toEqual({ name: 'Northwind IT', address: ['1 Main St'], paymentTermsDays: 30 });
+    // No charges table in this database version: no charges, and no failure.
+    expect(config.charges).toEqual([]);
   });
 });

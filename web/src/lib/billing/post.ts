@@ -9,6 +9,7 @@ import type { TrueupDb } from '../db/database.ts';
 import { recordEdit, recordEdits } from '../db/changes.ts';
 import { postInWorker, type LiveInputs } from '../engine/engine.svelte.ts';
 import { appNowIso, appToday } from '../app/clock.ts';
+import { getMeta } from '../db/meta.ts';
 import { postingRefusal } from './period.ts';
 
 export interface PostResult {
@@ -20,7 +21,9 @@ export interface PostResult {
 export async function approveAndPost(db: TrueupDb, inputs: LiveInputs, period: string, accountIds: string[], asOf = appToday()): Promise<PostResult> {
   const refusal = postingRefusal(period, asOf);
   if (refusal) return { posted: [], refused: accountIds.map((accountId) => ({ accountId, reason: refusal })) };
-  const outcome = await postInWorker(inputs, { period, accountIds, postedAt: appNowIso(), asOf });
+  // The uploads this browser had pulled when it posted: a later upload of a posted day is found by its cursor.
+  const usageCursor = (await getMeta(db, 'uploadsCursor')) ?? null;
+  const outcome = await postInWorker(inputs, { period, accountIds, postedAt: appNowIso(), usageCursor, asOf });
   await recordEdits(db, outcome.posted.map((invoice) => ({ table: 'invoices' as const, id: invoice.id ?? '', fields: recordFields(invoice) })));
   return outcome;
 }

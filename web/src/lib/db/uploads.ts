@@ -6,11 +6,18 @@ import type { Upload } from '../../../../shared/schema/upload.ts';
 import type { TrueupDb } from './database.ts';
 import type { OrgRow } from './rows.ts';
 
-/** Stores uploads (replacing each module-day) and updates the org directory. */
-export async function storeUploads(db: TrueupDb, uploads: readonly Upload[]): Promise<void> {
+/**
+ * Stores uploads (replacing each module-day) and updates the org directory. Each keeps its
+ * cursor: its own when the edge sent one, else the cursor of the page it came in (at or
+ * above its own, which is all comparing it with a posted invoice's usageCursor needs).
+ */
+export async function storeUploads(db: TrueupDb, uploads: readonly Upload[], pageCursor?: string): Promise<void> {
   if (uploads.length === 0) return;
   await db.transaction('rw', db.uploads, db.orgs, async () => {
-    await db.uploads.bulkPut(uploads.map((u) => ({ module: u.module, date: u.date, orgs: u.orgs })));
+    await db.uploads.bulkPut(uploads.map((u) => {
+      const cursor = u.cursor ?? pageCursor;
+      return cursor === undefined ? { module: u.module, date: u.date, orgs: u.orgs } : { module: u.module, date: u.date, orgs: u.orgs, cursor };
+    }));
     const seen = new Map<string, OrgRow>();
     for (const u of uploads) {
       for (const org of u.orgs) {

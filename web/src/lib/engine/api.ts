@@ -4,6 +4,7 @@ import type { Workspace } from '../../../../shared/schema/workspace.ts';
 import type { Invoice } from '../../../../shared/schema/invoice.ts';
 import { computePeriod, type PeriodOptions, type PeriodResult } from '../../../../shared/invoice/compute-period.ts';
 import { postInvoice } from '../../../../shared/posting/post.ts';
+import { previewCorrections, type Correction } from '../../../../shared/invoice/corrections.ts';
 import { explainItem, type ItemExplanation } from '../../../../shared/billing/explain.ts';
 import { reportedTypes } from '../../../../shared/insights/reported-types.ts';
 import { dashboard, type Dashboard, type DashboardOptions } from '../../../../shared/insights/dashboard.ts';
@@ -25,6 +26,8 @@ export interface PostRequest {
   postedAt: string;
   /** The engine's today (posting is refused before the period has ended). */
   asOf?: string;
+  /** The last uploads cursor this browser had pulled: recorded on each invoice, so later uploads of its days are found by cursor. */
+  usageCursor?: string | null;
 }
 
 /** What one Approve & Post gave: the invoices to store, and the accounts refused with why. */
@@ -49,6 +52,7 @@ export function postAccounts(ws: Workspace, request: PostRequest): PostOutcome {
         postedAt: request.postedAt,
         id: request.ids[i] ?? `${accountId}/${request.period}/${request.postedAt}`,
         ...(request.asOf === undefined ? {} : { asOf: request.asOf }),
+        usageCursor: request.usageCursor ?? null,
       });
       const invoice = next.invoices[next.invoices.length - 1];
       if (invoice) posted.push(invoice);
@@ -69,6 +73,10 @@ export const engineApi = {
     return explainItem(ws, ref, ref.period, options);
   },
   postAccounts,
+  /** "Also correct posted months": per account and posted period, the charge that would bring it to today's configuration. */
+  corrections(ws: Workspace, options: { asOf: string; accountIds?: readonly string[] }): Correction[] {
+    return previewCorrections(ws, options);
+  },
   /** Module → billing types the account's orgs reported with a non-zero quantity. */
   reportedTypes(ws: Workspace, accountId: string): Record<string, string[]> {
     const modules = reportedTypes(ws, { accountId }).get(accountId) ?? new Map<string, Set<string>>();

@@ -6,6 +6,7 @@ import { wrap, type Remote } from 'comlink';
 import { liveQuery } from 'dexie';
 import type { PeriodOptions, PeriodResult } from '../../../../shared/invoice/compute-period.ts';
 import type { ItemExplanation } from '../../../../shared/billing/explain.ts';
+import type { Correction } from '../../../../shared/invoice/corrections.ts';
 import type { TrueupDb } from '../db/database.ts';
 import { loadConfig, type WorkspaceConfig } from '../db/config.ts';
 import type { EngineInputs, WorkerApi } from './session.ts';
@@ -109,12 +110,20 @@ export async function explainItem(source: LiveInputs, ref: ItemRef, asOf?: strin
 }
 
 /** Freezes the invoices of accounts for a period in the worker; the caller stores them. */
-export async function postInWorker(source: LiveInputs, request: { period: string; accountIds: string[]; postedAt: string; asOf?: string }): Promise<PostOutcome> {
+export async function postInWorker(source: LiveInputs, request: { period: string; accountIds: string[]; postedAt: string; asOf?: string; usageCursor?: string | null }): Promise<PostOutcome> {
   const snapshot = source.snapshot();
   if (!snapshot) throw new Error('the local data is still loading; try again in a moment');
   const { generation: _generation, ...inputs } = snapshot;
   const ids = request.accountIds.map(() => crypto.randomUUID());
   return engineWorker().post(inputs, { ...request, ids });
+}
+
+/** "Also correct posted months": the corrections today's configuration makes, computed in the worker. */
+export async function correctionsOf(source: LiveInputs, options: { asOf: string; accountIds?: readonly string[] }): Promise<Correction[]> {
+  const snapshot = source.snapshot();
+  if (!snapshot) return [];
+  const { generation: _generation, ...request } = snapshot;
+  return engineWorker().corrections(request, options);
 }
 
 /** Module → billing types the account's orgs reported with a non-zero quantity (computed in the worker). */

@@ -2,6 +2,7 @@
 // main thread, and only again when they changed) and takes the small config from the
 // page with every call. A call names the uploads version the page has seen, so a result
 // is always computed from data at least that new.
+import type { Correction } from '../../../../shared/invoice/corrections.ts';
 import type { Upload } from '../../../../shared/schema/upload.ts';
 import type { Workspace } from '../../../../shared/schema/workspace.ts';
 import type { PeriodOptions, PeriodResult } from '../../../../shared/invoice/compute-period.ts';
@@ -52,6 +53,9 @@ export function workerApi(session: EngineSession) {
     },
     async post(inputs: EngineInputs, request: PostRequest): Promise<PostOutcome> {
       return engineApi.postAccounts(await session.workspace(inputs), request);
+    },
+    async corrections(inputs: EngineInputs, options: { asOf: string; accountIds?: readonly string[] }): Promise<Correction[]> {
+      return engineApi.corrections(await session.workspace(inputs), options);
     },
     async reported(inputs: EngineInputs, accountId: string): Promise<Record<string, string[]>> {
       return engineApi.reportedTypes(await session.workspace(inputs), accountId);

@@ -59,7 +59,7 @@ export async function pullUploads(db: TrueupDb, conn: EdgeConnection, limit?: nu
       next.catch(() => undefined); // a failure is raised when this page is awaited, after the current one is kept
     }
     await db.transaction('rw', [db.uploads, db.orgs, db.meta], async () => {
-      await storeUploads(db, page.uploads);
+      await storeUploads(db, page.uploads, page.cursor);
       await setMeta(db, 'uploadsCursor', page.cursor);
     });
     pulled += page.uploads.length;

@@ -89,7 +89,7 @@ describe('engine worker api: posting with cursors, and corrections', () => {
     await storeUploads(database, [late], '812');
     expect((await database.uploads.get(['datto-rmm', '2026-11-20']))?.cursor).toBe('812');
     const api = workerApi(new EngineSession(database));
-    const inputs = { config: await loadConfig(database), uploadsVersion: 2 };
+    const inputs = { config: await loadConfig(database), uploadsVersion: 2, today: '2026-12-01' };
     const outcome = await api.post(inputs, { period: '2026-11', accountIds: ['a1'], ids: ['inv-1'], postedAt: '2026-12-01T08:00:00Z', asOf: '2026-12-01', usageCursor: '812' });
     expect(outcome.posted[0]).toMatchObject({ id: 'inv-1', usageCursor: '812', issueDate: '2026-12-01', dueDate: '2026-12-31' });
   });
@@ -97,13 +97,13 @@ describe('engine worker api: posting with cursors, and corrections', () => {
   it('offers the corrections of posted months through the worker', async () => {
     const database = await freshDb();
     const api = workerApi(new EngineSession(database));
-    const inputs = { config: await loadConfig(database), uploadsVersion: 1 };
+    const inputs = { config: await loadConfig(database), uploadsVersion: 1, today: '2026-12-01' };
     const posted = (await api.post(inputs, { period: '2026-11', accountIds: ['a1'], ids: ['inv-1'], postedAt: '2026-12-01T08:00:00Z', asOf: '2026-12-01' })).posted;
     const contract = inputs.config.contracts[0];
     if (!contract) throw new Error('no contract');
     // The price is raised for everything, November included: a correction of +2.10 (10.5 × 0.20).
     const raised = { ...inputs.config, invoices: posted, contracts: [{ ...contract, services: contract.services.map((s) => ({ ...s, unitPrice: '5.20' })) }] };
-    const corrections = await api.corrections({ config: raised, uploadsVersion: 1 }, { asOf: '2026-12-02' });
+    const corrections = await api.corrections({ config: raised, uploadsVersion: 1, today: '2026-12-02' }, { asOf: '2026-12-02' });
     expect(corrections).toMatchObject([{ accountId: 'a1', period: '2026-11', posted: '52.50', recomputed: '54.60', delta: '2.10', charge: { period: '2026-12', corrects: '2026-11', unitPrice: '2.10' } }]);
   });
 });

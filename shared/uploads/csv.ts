@@ -3,7 +3,7 @@ import { CSV_COLUMNS, csvRow } from '../schema/csv.ts';
 import { formatPath, ValidationError, type Issue } from '../schema/issues.ts';
 import type { ModuleDef } from '../schema/module.ts';
 import { moduleId } from '../schema/primitives.ts';
-import type { Upload, UploadOrg } from '../schema/upload.ts';
+import { MAX_MODULE_DAYS, uploadDayProblem, uploadSchema, type Upload, type UploadOrg } from '../schema/upload.ts';
 
 type Column = (typeof CSV_COLUMNS)[number];
 
@@ -34,9 +34,12 @@ function cellValue(column: Column, text: string): string | boolean {
 /**
  * Turns a CSV of `date,orgId,orgName,billingType,quantity` rows for one module into one
  * upload per date in it; throws a ValidationError naming the line of every problem.
- * With `modules`, unknown modules and billing types are problems too.
+ * With `modules`, unknown modules and billing types are problems too; with `today`, days
+ * more than two days ahead of it. Every upload it returns has passed the upload schema.
+ * A CSV spanning more than MAX_MODULE_DAYS days is refused at the first row past the cap,
+ * before any more rows are read, so a hostile file costs little.
  */
-export function csvToUploads(text: string, module: string, modules?: ReadonlyMap<string, ModuleDef>): Upload[] {
+export function csvToUploads(text: string, module: string, modules?: ReadonlyMap<string, ModuleDef>, today?: string): Upload[] {
   const issues: Issue[] = [];
   const moduleCheck = moduleId.safeParse(module);
   if (!moduleCheck.success) issues.push({ path: 'module', message: `"${module}" must be a module id such as datto-rmm` });
@@ -52,17 +55,29 @@ export function csvToUploads(text: string, module: string, modules?: ReadonlyMap
   if (!columns) throw new ValidationError(issues, 'CSV upload');
 
   const days = new Map<string, Map<string, UploadOrg & { lines: Map<string, number> }>>();
+  const dates = new Set<string>();
   rows.forEach((cells, i) => {
     const line = i + 2;
     if (cells.every((cell) => cell.trim() === '')) return;
     const record: Partial<Record<Column, string | boolean>> = {};
     for (const [column, at] of columns) record[column] = cellValue(column, cells[at] ?? '');
+    if (typeof record.date === 'string' && !dates.has(record.date)) {
+      dates.add(record.date);
+      if (dates.size > MAX_MODULE_DAYS) {
+        throw new ValidationError([lineIssue(line, 'date', `a CSV upload may span at most ${MAX_MODULE_DAYS} days (module-days); split it into several uploads`)], 'CSV upload');
+      }
+    }
     const result = csvRow.safeParse(record);
     if (!result.success) {
       for (const issue of result.error.issues) issues.push(lineIssue(line, formatPath(issue.path), issue.message));
       return;
     }
     const row = result.data;
+    const dayProblem = uploadDayProblem(row.date, today);
+    if (dayProblem) {
+      issues.push(lineIssue(line, 'date', dayProblem));
+      return;
+    }
     if (knownTypes && !knownTypes.has(row.billingType)) {
       issues.push(lineIssue(line, 'billingType', `unknown billing type "${row.billingType}" for module ${module}`));
       return;
@@ -82,9 +97,12 @@ export function csvToUploads(text: string, module: string, modules?: ReadonlyMap
   });
   if (issues.length > 0) throw new ValidationError(issues, 'CSV upload');
   if (days.size === 0) throw new ValidationError([lineIssue(2, null, 'the CSV has a header but no rows')], 'CSV upload');
-  return [...days].sort(([a], [b]) => a.localeCompare(b)).map(([date, orgs]) => ({
-    module,
-    date,
-    orgs: [...orgs.values()].map(({ orgId, name, metrics }) => ({ orgId, name, metrics })),
-  }));
+  const schema = uploadSchema(today);
+  return [...days].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([date, orgs]) => {
+    const built = { module, date, orgs: [...orgs.values()].map(({ orgId, name, metrics }) => ({ orgId, name, metrics })) };
+    // The rows were checked field by field above; the upload schema is the one gate every stored upload passes.
+    const checked = schema.safeParse(built);
+    if (!checked.success) throw new ValidationError(checked.error.issues.map((issue) => ({ path: `${date}.${formatPath(issue.path)}`, message: issue.message })), 'CSV upload');
+    return checked.data;
+  });
 }

@@ -3,6 +3,7 @@ import { isCatalogModule } from '../../shared/catalog/lookup.ts';
 import { moduleList } from '../../shared/schema/api.ts';
 import { moduleDef } from '../../shared/schema/module.ts';
 import { requireAdmin } from '../auth/middleware.ts';
+import { edgeNow } from '../clock.ts';
 import { ApiFailure } from '../errors.ts';
 import { appendChanges, nextEdgeClock } from '../store/changes.ts';
 import { customModules, insertModule, moduleStatuses } from '../store/modules.ts';
@@ -33,7 +34,7 @@ export const moduleRoutes = router()
       throw new ApiFailure('conflict', `module "${def.id}" already exists`);
     }
     // Browsers learn custom modules through the change log like any other config.
-    const hlc = await nextEdgeClock(c.env.DB, tenantId, [], Date.now());
+    const hlc = await nextEdgeClock(c.env.DB, tenantId, [], edgeNow(c.env));
     const fields = { name: def.name, suite: def.suite, billingTypes: def.billingTypes };
     try {
       await c.env.DB.batch([

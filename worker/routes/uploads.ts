@@ -4,11 +4,12 @@ import { CSV_COLUMNS } from '../../shared/schema/csv.ts';
 import { formatPath, listIssues, type Issue } from '../../shared/schema/issues.ts';
 import type { ModuleDef } from '../../shared/schema/module.ts';
 import { moduleId } from '../../shared/schema/primitives.ts';
-import { upload, uploadCatalogIssues, type Upload } from '../../shared/schema/upload.ts';
+import { upload, uploadCatalogIssues, uploadSchema, type Upload } from '../../shared/schema/upload.ts';
 import { rmmDeviceArray, rmmDevicePage } from '../../shared/rmm/device.ts';
 import { rmmUpload, DATTO_RMM } from '../../shared/rmm/upload.ts';
 import { csvToUploads } from '../../shared/uploads/csv.ts';
 import { assertMayUpload, requireAdmin } from '../auth/middleware.ts';
+import { edgeToday } from '../clock.ts';
 import type { Caller } from '../env.ts';
 import { ApiFailure, invalid, invalidZod } from '../errors.ts';
 import { tenantModules } from '../store/modules.ts';
@@ -91,10 +92,10 @@ uploadRoutes.post('/v1/uploads', async (c) => {
     if (!module) throw invalid([{ path: 'module', message: 'a CSV upload needs ?module=<module id>' }]);
     assertMayUpload(caller, module);
     const modules = await tenantModules(c.env.DB, caller.tenantId);
-    return c.json(await store(c, caller, csvToUploads(await c.req.text(), module, modules)), 200);
+    return c.json(await store(c, caller, csvToUploads(await c.req.text(), module, modules, edgeToday(c.env))), 200);
   }
   const raw = await readJson(c);
-  const parsed = upload.safeParse(raw);
+  const parsed = uploadSchema(edgeToday(c.env)).safeParse(raw);
   const modules = await tenantModules(c.env.DB, caller.tenantId);
   if (!parsed.success) {
     const issues = listIssues(parsed.error);
@@ -118,7 +119,7 @@ uploadRoutes.post('/v1/modules/datto-rmm/devices', requireMediaType('application
   const devices = await readJson(c);
   const date = c.req.query('date');
   if (date === undefined) throw invalid([{ path: 'date', message: 'a device list needs ?date=YYYY-MM-DD' }]);
-  return c.json(await store(c, caller, [rmmUpload(devices, date)]), 200);
+  return c.json(await store(c, caller, [rmmUpload(devices, date, edgeToday(c.env))]), 200);
 });
 
 // The pull answer is spliced from stored JSON parts (never re-parsed), so it is

@@ -1,45 +1,80 @@
 import type { Change } from '../../shared/schema/changes.ts';
-import { formatHlc, parseHlc, receive, type Hlc } from '../../shared/sync/hlc.ts';
+import { formatHlc, readHlc, receive, type Hlc } from '../../shared/sync/hlc.ts';
+import { utf8Length } from './d1-limits.ts';
 
 const EDGE = 'edge';
-/** Changes per insert statement: keeps each JSON parameter well under D1's 2 MB value cap. */
-const CHUNK_BYTES = 800_000;
+/** UTF-8 bytes of changes per insert statement: keeps each JSON parameter well under D1's 2 MB value cap. */
+export const CHUNK_BYTES = 800_000;
 
-function chunks(changes: readonly Change[]): string[] {
+/** Changes as JSON arrays of at most CHUNK_BYTES UTF-8 bytes each (a change's fields weigh at most 256 KiB). */
+export function chunks(changes: readonly Change[]): string[] {
   const out: string[] = [];
   let current: string[] = [];
-  let size = 0;
+  let size = 2;
   for (const ch of changes) {
     const text = JSON.stringify([ch.table, ch.id, ch.fields, ch.hlc, ch.origin]);
-    if (current.length > 0 && size + text.length > CHUNK_BYTES) {
+    const bytes = utf8Length(text);
+    if (current.length > 0 && size + bytes + 1 > CHUNK_BYTES) {
       out.push(`[${current.join(',')}]`);
       current = [];
-      size = 0;
+      size = 2;
     }
     current.push(text);
-    size += text.length + 1;
+    size += bytes + 1;
   }
   if (current.length > 0) out.push(`[${current.join(',')}]`);
   return out;
 }
 
+/**
+ * The stored clock of a tenant, healed when unreadable: one whose counter outgrew its six
+ * digits (written before the edge rolled counters over) is taken as the next millisecond;
+ * anything else as no clock, so wall time and the incoming clocks set the next one.
+ */
+function storedClock(text: string | undefined): Hlc {
+  const clock = text ? readHlc(text) : null;
+  if (clock) return { ...clock, origin: EDGE };
+  const overflowed = /^(\d{1,15})-\d+-/.exec(text ?? '');
+  return { millis: overflowed ? Number(overflowed[1]) + 1 : 0, counter: 0, origin: EDGE };
+}
+
 /** The edge's next clock: after its last one, every incoming clock and wall time. */
 export async function nextEdgeClock(db: D1Database, tenantId: string, incoming: readonly Change[], now: number): Promise<string> {
   const row = await db.prepare('SELECT clock FROM tenants WHERE id = ?').bind(tenantId).first<{ clock: string }>();
-  let clock: Hlc = row?.clock ? parseHlc(row.clock) : { millis: 0, counter: 0, origin: EDGE };
-  clock = { ...clock, origin: EDGE };
-  for (const ch of incoming) clock = receive(clock, parseHlc(ch.hlc), now);
+  let clock = storedClock(row?.clock);
+  for (const ch of incoming) {
+    const remote = readHlc(ch.hlc);
+    if (remote) clock = receive(clock, remote, now);
+  }
   return formatHlc(receive(clock, clock, now));
 }
 
-/** Statements that append changes, in order, each with the tenant's next seq; a change already stored is skipped. */
+/** The same change (record, clock and value) once: a re-push within one batch. */
+function distinct(changes: readonly Change[]): Change[] {
+  const seen = new Set<string>();
+  return changes.filter((ch) => {
+    const key = JSON.stringify([ch.table, ch.id, ch.hlc, ch.fields]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Statements that append changes, in order, each with the tenant's next seq. A change
+ * already stored with the same value is skipped (pushes are idempotent); one with the same
+ * record and clock but another value is kept too, so every browser sees both and the
+ * shared tie rule (shared/sync/merge.ts) picks the same winner everywhere.
+ */
 export function appendChanges(db: D1Database, tenantId: string, changes: readonly Change[]): D1PreparedStatement[] {
-  return chunks(changes).flatMap((json) => [
+  return chunks(distinct(changes)).flatMap((json) => [
     db.prepare(
-      `INSERT OR IGNORE INTO changes (tenant_id, seq, tbl, record_id, fields, hlc, origin)
+      `INSERT INTO changes (tenant_id, seq, tbl, record_id, fields, hlc, origin)
        SELECT ?1, (SELECT seq FROM tenants WHERE id = ?1) + j.key + 1,
               j.value ->> 0, j.value ->> 1, j.value -> 2, j.value ->> 3, j.value ->> 4
-       FROM json_each(?2) j`,
+       FROM json_each(?2) j
+       WHERE NOT EXISTS (SELECT 1 FROM changes c WHERE c.tenant_id = ?1 AND c.tbl = j.value ->> 0
+         AND c.record_id = j.value ->> 1 AND c.hlc = j.value ->> 3 AND c.fields = j.value -> 2)`,
     ).bind(tenantId, json),
     db.prepare('UPDATE tenants SET seq = seq + json_array_length(?2) WHERE id = ?1').bind(tenantId, json),
   ]);
@@ -67,7 +102,8 @@ export function invoiceNumber(n: number): string {
  * the next numbers of the tenant's gapless sequence, each announced by an edge change
  * `{ table: invoices, id, fields: { number } }` stamped after the incoming clocks.
  */
-export async function pushChanges(db: D1Database, tenantId: string, changes: readonly Change[], now = Date.now()): Promise<PushResult> {
+/** `now` is the edge's clock (worker/clock.ts). */
+export async function pushChanges(db: D1Database, tenantId: string, changes: readonly Change[], now: number): Promise<PushResult> {
   const posted = JSON.stringify(postedInvoices(changes));
   const clock = await nextEdgeClock(db, tenantId, changes, now);
   const assignedAt = new Date(now).toISOString();
@@ -80,7 +116,7 @@ export async function pushChanges(db: D1Database, tenantId: string, changes: rea
              WHERE j.value NOT IN (SELECT invoice_id FROM invoice_numbers WHERE tenant_id = ?1)) f`,
     ).bind(tenantId, posted, assignedAt),
     db.prepare(
-      `INSERT OR IGNORE INTO changes (tenant_id, seq, tbl, record_id, fields, hlc, origin)
+      `INSERT INTO changes (tenant_id, seq, tbl, record_id, fields, hlc, origin)
        SELECT ?1, (SELECT seq FROM tenants WHERE id = ?1) + ROW_NUMBER() OVER (ORDER BY n), 'invoices', invoice_id,
               json_object('number', printf('INV-%06d', n)), ?2, 'edge'
        FROM invoice_numbers WHERE tenant_id = ?1 AND announced = 0`,

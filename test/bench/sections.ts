@@ -4,6 +4,7 @@ import { bench as engineBench } from './engine.ts';
 import { bench as suggestBench } from './suggest.ts';
 import { bench as recomputeBench } from './recompute.ts';
 import { bench as spaBench } from './spa.ts';
+import { bench as noisyBench } from './noisy.ts';
 
 /** A benchmark section: measures, prints a short table, returns its figures. */
 export type Section = () => Promise<Record<string, unknown>>;
@@ -16,4 +17,5 @@ export const SECTIONS: Record<string, Section> = {
   suggest: suggestBench,
   recompute: recomputeBench,
   spa: spaBench,
+  noisy: noisyBench,
 };

@@ -50,14 +50,22 @@ function keysJson(uploads: readonly Upload[]): string {
 const SAME = 'NOT EXISTS (SELECT 1 FROM uploads WHERE tenant_id = ?1 AND module = ?2 AND date = ?3 AND hash = ?4)';
 
 /**
- * Stores module-days, each replacing its module-day whole, in one atomic batch (one
- * round trip). Each changed module-day takes the tenant's next seq in the same
- * transaction, so a pull sees replacements in commit order.
+ * Module-days written per D1 batch (one transaction each). Every module-day is written whole
+ * inside one batch, never split; a CSV of 400 days takes several batches, so the database
+ * serves other tenants between them instead of waiting seconds for one tenant's write.
+ */
+const MODULE_DAYS_PER_BATCH = 4;
+
+/**
+ * Stores module-days, each replacing its module-day whole and atomically. Each changed
+ * module-day takes the tenant's next seq in the same transaction, so a pull sees
+ * replacements in commit order.
  */
 export async function putUploads(db: D1Database, tenantId: string, uploads: readonly Upload[]): Promise<StoredUpload[]> {
   const writeId = crypto.randomUUID();
   const now = new Date().toISOString();
-  const statements: D1PreparedStatement[] = [];
+  let statements: D1PreparedStatement[] = [];
+  let inBatch = 0;
   for (const u of uploads) {
     const parts = splitParts(u);
     const hash = await sha256Hex(`${u.module}\n${u.date}\n${parts.join('\n')}`);
@@ -74,6 +82,11 @@ export async function putUploads(db: D1Database, tenantId: string, uploads: read
            org_count = excluded.org_count, parts = excluded.parts, received_at = excluded.received_at, write_id = excluded.write_id`,
       ).bind(...key, u.orgs.length, parts.length, now, writeId),
     );
+    if (++inBatch === MODULE_DAYS_PER_BATCH) {
+      await db.batch(statements);
+      statements = [];
+      inBatch = 0;
+    }
   }
   statements.push(db.prepare(
     `SELECT module, date, seq, write_id FROM uploads WHERE tenant_id = ?1

@@ -18,10 +18,10 @@ export const id = z.string().min(1, { error: 'must not be empty' }).max(200, { e
   .refine(isWellFormed, { error: 'must be well-formed Unicode (no lone surrogates)' });
 
 /** Module ids: lower-case words joined by dashes, like datto-rmm. */
-export const moduleId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be a module id such as datto-rmm' });
+export const moduleId = z.string().max(64, { error: 'must be at most 64 characters' }).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be a module id such as datto-rmm' });
 
 /** Billing type ids: letters and digits, like AllDevicesMetric. */
-export const billingTypeId = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, { error: 'must be a billing type id such as AllDevicesMetric' });
+export const billingTypeId = z.string().max(100, { error: 'must be at most 100 characters' }).regex(/^[A-Za-z][A-Za-z0-9_]*$/, { error: 'must be a billing type id such as AllDevicesMetric' });
 
 function checkDecimal(value: string | number, scale: number, what: string): string | null {
   try {

@@ -43,6 +43,18 @@ export function readHlc(text: string): Hlc | null {
   return { millis: Number(match[1]), counter: Number(match[2]), origin: match[3] ?? '' };
 }
 
+/**
+ * A stored clock read back even when it is unreadable: one whose counter outgrew its six
+ * digits (written before counters rolled over) is taken as the next millisecond, counter 0;
+ * any other text as the zero clock, so wall time and the clocks seen next take over.
+ */
+export function recoverHlc(text: string, origin: string): Hlc {
+  const clock = readHlc(text);
+  if (clock) return { ...clock, origin };
+  const overflowed = /^(\d{1,15})-\d+-/.exec(text);
+  return { millis: overflowed ? Number(overflowed[1]) + 1 : 0, counter: 0, origin };
+}
+
 /** The next counter value at `millis`, rolling over into the next millisecond when six digits are used up. */
 function bump(millis: number, counter: number, origin: string): Hlc {
   return counter >= MAX_COUNTER ? { millis: millis + 1, counter: 0, origin } : { millis, counter: counter + 1, origin };

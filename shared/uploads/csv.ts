@@ -1,5 +1,5 @@
-import Papa from 'papaparse';
 import { CSV_COLUMNS, csvRow } from '../schema/csv.ts';
+import { csvRecords } from './csv-rows.ts';
 import { formatPath, ValidationError, type Issue } from '../schema/issues.ts';
 import type { ModuleDef } from '../schema/module.ts';
 import { moduleId } from '../schema/primitives.ts';
@@ -74,8 +74,7 @@ function* csvSteps(text: string, module: string, modules: ReadonlyMap<string, Mo
   if (moduleCheck.success && modules && !def) issues.push({ path: 'module', message: `unknown module "${module}"` });
   const knownTypes = def ? new Set(def.billingTypes.map((t) => t.id)) : null;
 
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { delimiter: ',', skipEmptyLines: false });
-  yield;
+  const parsed = yield* csvRecords(text.replace(/^\uFEFF/, ''));
   for (const error of parsed.errors) issues.push(lineIssue((error.row ?? 0) + 1, null, error.message));
   const [header, ...rows] = parsed.data;
   if (!header || header.every((cell) => cell.trim() === '')) throw new ValidationError([...issues, lineIssue(1, null, `the CSV is empty: expected a header ${CSV_COLUMNS.join(',')}`)], 'CSV upload');

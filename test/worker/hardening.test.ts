@@ -81,6 +81,24 @@ describe('1. one clock value must not wedge a tenant', () => {
     expect(() => parseHlc(row?.clock ?? '')).not.toThrow();
     for (const change of await pullChanges(t.adminToken)) expect(() => parseHlc(change.hlc)).not.toThrow();
   });
+
+  it('migration 0004 heals clocks already stored with a seven-digit counter, so every browser can pull again', async () => {
+    const t = await newTenant();
+    const millis = edgeNow(env);
+    const bad = `${String(millis).padStart(15, '0')}-1000000-edge`;
+    await env.DB.batch([
+      env.DB.prepare('UPDATE tenants SET clock = ?, seq = 1 WHERE id = ?').bind(bad, t.tenantId),
+      env.DB.prepare("INSERT INTO changes (tenant_id, seq, tbl, record_id, fields, hlc, origin) VALUES (?, 1, 'invoices', 'inv-1', '{\"number\":\"INV-000001\"}', ?, 'edge')").bind(t.tenantId, bad),
+    ]);
+    const migration = env.TEST_MIGRATIONS.find((m) => m.name.startsWith('0004'));
+    const healing = (migration?.queries ?? []).filter((q) => q.replace(/^(\s*--[^\n]*\n)*/, '').trim().startsWith('UPDATE'));
+    expect(healing).toHaveLength(3);
+    for (const query of healing) await env.DB.prepare(query).run();
+    const healed = clock(millis + 1, 0, 'edge');
+    expect((await pullChanges(t.adminToken)).map((c) => c.hlc)).toEqual([healed]);
+    const row = await env.DB.prepare('SELECT clock FROM tenants WHERE id = ?').bind(t.tenantId).first<{ clock: string }>();
+    expect(row?.clock).toBe(healed);
+  });
 });
 
 function posted(id: string) {

@@ -1,5 +1,5 @@
-import type { Change } from '../../shared/schema/changes.ts';
-import { formatHlc, readHlc, receive, type Hlc } from '../../shared/sync/hlc.ts';
+import { MAX_CLOCK_AHEAD_MS, type Change } from '../../shared/schema/changes.ts';
+import { formatHlc, readHlc, receive, recoverHlc, type Hlc } from '../../shared/sync/hlc.ts';
 import { utf8Length } from './d1-limits.ts';
 
 const EDGE = 'edge';
@@ -27,21 +27,19 @@ export function chunks(changes: readonly Change[]): string[] {
 }
 
 /**
- * The stored clock of a tenant, healed when unreadable: one whose counter outgrew its six
- * digits (written before the edge rolled counters over) is taken as the next millisecond;
- * anything else as no clock, so wall time and the incoming clocks set the next one.
+ * The stored clock of a tenant, healed when unreadable (see recoverHlc). A clock further
+ * ahead of `now` than a change may be (adopted from a far-ahead change before such changes
+ * were refused) is not followed either, or every browser would follow it.
  */
-function storedClock(text: string | undefined): Hlc {
-  const clock = text ? readHlc(text) : null;
-  if (clock) return { ...clock, origin: EDGE };
-  const overflowed = /^(\d{1,15})-\d+-/.exec(text ?? '');
-  return { millis: overflowed ? Number(overflowed[1]) + 1 : 0, counter: 0, origin: EDGE };
+function storedClock(text: string | undefined, now: number): Hlc {
+  const clock = recoverHlc(text ?? '', EDGE);
+  return clock.millis <= now + MAX_CLOCK_AHEAD_MS ? clock : { millis: 0, counter: 0, origin: EDGE };
 }
 
 /** The edge's next clock: after its last one, every incoming clock and wall time. */
 export async function nextEdgeClock(db: D1Database, tenantId: string, incoming: readonly Change[], now: number): Promise<string> {
   const row = await db.prepare('SELECT clock FROM tenants WHERE id = ?').bind(tenantId).first<{ clock: string }>();
-  let clock = storedClock(row?.clock);
+  let clock = storedClock(row?.clock, now);
   for (const ch of incoming) {
     const remote = readHlc(ch.hlc);
     if (remote) clock = receive(clock, remote, now);

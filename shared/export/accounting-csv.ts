@@ -3,6 +3,7 @@ import { moduleIndex } from '../catalog/lookup.ts';
 import type { Invoice, InvoiceLine } from '../schema/invoice.ts';
 import type { Account, Contract } from '../schema/workspace.ts';
 import type { ModuleDef } from '../schema/module.ts';
+import { escapeCell } from './cell.ts';
 
 /** The columns of the accounting export, in order: one row per posted invoice line. */
 export const ACCOUNTING_COLUMNS = [
@@ -38,10 +39,17 @@ export function accountingRows(invoices: readonly Invoice[], lookup: AccountingL
   return rows;
 }
 
-/** The accounting export as CSV text (RFC 4180, header row, CRLF line ends). */
+/** Columns that hold numbers: written as they are, never escaped (a credit's amount is "-5.00"). */
+const NUMBER_COLUMNS: ReadonlySet<string> = new Set(['quantity', 'unitPrice', 'amount']);
+
+/**
+ * The accounting export as CSV text (RFC 4180, header row, CRLF line ends). Text cells that
+ * a spreadsheet would run as a formula are escaped (see cell.ts); number cells never are.
+ */
 export function accountingCsv(invoices: readonly Invoice[], lookup: AccountingLookup): string {
   const rows = accountingRows(invoices, lookup);
-  return Papa.unparse({ fields: [...ACCOUNTING_COLUMNS], data: rows.map((r) => ACCOUNTING_COLUMNS.map((c) => r[c])) }, { newline: '\r\n' });
+  const data = rows.map((r) => ACCOUNTING_COLUMNS.map((c) => (NUMBER_COLUMNS.has(c) ? r[c] : escapeCell(r[c]))));
+  return Papa.unparse({ fields: [...ACCOUNTING_COLUMNS], data }, { newline: '\r\n', escapeFormulae: false });
 }
 
 function row(

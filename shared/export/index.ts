@@ -1,1 +1,2 @@
 export * from './accounting-csv.ts';
+export * from './cell.ts';

@@ -1,17 +1,24 @@
 import { DATTO_RMM_TYPES } from '../catalog/modules.ts';
 import { isoDay } from '../schema/primitives.ts';
 import { parseOrThrow, ValidationError } from '../schema/issues.ts';
-import type { Upload } from '../schema/upload.ts';
+import { uploadDayProblem, uploadSchema, type Upload } from '../schema/upload.ts';
 import { deviceListSchema } from './device.ts';
 import { classifyDevice, isBillable } from './classify.ts';
 
 export const DATTO_RMM = 'datto-rmm';
 
-/** Turns a Datto RMM device list into the day's datto-rmm upload: one org per site, all 21 counts (docs/billing-rules.md#datto-rmm-devices). */
-export function rmmUpload(devices: unknown, date: string): Upload {
+/**
+ * Turns a Datto RMM device list into the day's datto-rmm upload: one org per site, all 21
+ * counts (see docs/billing-rules.md). The result passes the upload schema (with `today`,
+ * the day's upper bound too), so a site id or name over the upload limits is refused by
+ * the org's path, as in a JSON upload.
+ */
+export function rmmUpload(devices: unknown, date: string, today?: string): Upload {
   const dateCheck = isoDay.safeParse(date);
   if (!dateCheck.success) throw new ValidationError([{ path: 'date', message: `"${date}" must be a calendar day written YYYY-MM-DD` }], 'date');
   const day = dateCheck.data;
+  const dayProblem = uploadDayProblem(day, today);
+  if (dayProblem) throw new ValidationError([{ path: 'date', message: dayProblem }], 'date');
   const parsed = parseOrThrow(deviceListSchema(devices), devices, 'device list');
   const list = Array.isArray(parsed) ? parsed : parsed.devices;
   const sites = new Map<string, { name: string; counts: Record<string, number> }>();
@@ -30,9 +37,9 @@ export function rmmUpload(devices: unknown, date: string): Upload {
     counts.AllDevicesMetric = (counts.AllDevicesMetric ?? 0) + 1;
     if (metric === 'DesktopMetric' || metric === 'LaptopMetric') counts.DesktopLaptopMetric = (counts.DesktopLaptopMetric ?? 0) + 1;
   }
-  return {
+  return parseOrThrow(uploadSchema(today), {
     module: DATTO_RMM,
     date: day,
     orgs: [...sites].map(([orgId, site]) => ({ orgId, name: site.name, metrics: site.counts })),
-  };
+  }, 'device list');
 }

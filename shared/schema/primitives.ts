@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isIsoDay, isPeriod } from '../dates/day.ts';
 import { numberToDecimalText, parseScaled, QTY_SCALE } from '../money/scaled.ts';
 import { CURRENCY_PATTERN } from '../money/currency.ts';
+import { isWellFormed } from './text-limits.ts';
 
 /** An ISO calendar day YYYY-MM-DD that exists. */
 export const isoDay = z.string().refine(isIsoDay, { error: 'must be a calendar day written YYYY-MM-DD' });
@@ -13,13 +14,14 @@ export const period = z.string().refine(isPeriod, { error: 'must be a month writ
 export const currency = z.string().regex(CURRENCY_PATTERN, { error: 'must be an ISO 4217 code such as USD' });
 
 /** A non-empty identifier without surrounding spaces. */
-export const id = z.string().min(1, { error: 'must not be empty' }).max(200, { error: 'must be at most 200 characters' });
+export const id = z.string().min(1, { error: 'must not be empty' }).max(200, { error: 'must be at most 200 characters' })
+  .refine(isWellFormed, { error: 'must be well-formed Unicode (no lone surrogates)' });
 
 /** Module ids: lower-case words joined by dashes, like datto-rmm. */
-export const moduleId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be a module id such as datto-rmm' });
+export const moduleId = z.string().max(64, { error: 'must be at most 64 characters' }).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be a module id such as datto-rmm' });
 
 /** Billing type ids: letters and digits, like AllDevicesMetric. */
-export const billingTypeId = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, { error: 'must be a billing type id such as AllDevicesMetric' });
+export const billingTypeId = z.string().max(100, { error: 'must be at most 100 characters' }).regex(/^[A-Za-z][A-Za-z0-9_]*$/, { error: 'must be a billing type id such as AllDevicesMetric' });
 
 function checkDecimal(value: string | number, scale: number, what: string): string | null {
   try {
@@ -35,6 +37,15 @@ function checkDecimal(value: string | number, scale: number, what: string): stri
 export const quantity = z.union([z.number(), z.string(), z.boolean()], { error: 'must be a number, a decimal string or a boolean' })
   .superRefine((value, ctx) => {
     if (typeof value === 'boolean') return;
+    if (typeof value === 'string' && value.length > 64) {
+      ctx.addIssue({ code: 'custom', message: 'must be at most 64 characters' });
+      return;
+    }
+    // A JSON number past 2^53 has already lost digits when it is parsed; only text keeps them.
+    if (typeof value === 'number' && Math.abs(value) > Number.MAX_SAFE_INTEGER) {
+      ctx.addIssue({ code: 'custom', message: 'is above 2^53 as a JSON number, so its digits are lost: send it as a decimal string such as "123456789012345678"' });
+      return;
+    }
     const problem = checkDecimal(value, QTY_SCALE, 'quantity');
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });

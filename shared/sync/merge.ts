@@ -36,8 +36,10 @@ export function mergeChange(current: RecordState | undefined, change: Change): R
 }
 
 // A later clock wins. One clock stamps one event, so equal clocks carry equal values; should
-// a buggy or replayed client reuse a clock for another value, the larger encoding wins, so
-// the outcome still does not depend on arrival order.
+// a buggy or replayed client reuse a clock for another value, the larger encoding (its JSON
+// text) wins, so the outcome still does not depend on arrival order. The edge keeps every
+// distinct value it is sent for a record and clock (worker/store/changes.ts), so every
+// browser sees all of them and this one rule picks the same winner everywhere.
 function wins(clock: string, value: Json, seenClock: string, seenValue: Json | undefined): boolean {
   if (clock !== seenClock) return clock > seenClock;
   return JSON.stringify(value) > JSON.stringify(seenValue ?? null);

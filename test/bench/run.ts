@@ -1,7 +1,7 @@
 // npm run bench: runs every benchmark section and writes the figures, with the machine
 // and commit, to test/bench/results.json. Sections: one file each, exporting `bench`.
 import { execFileSync } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { SECTIONS } from './sections.ts';
 
@@ -25,6 +25,17 @@ try {
 } catch {
   // not a git checkout: the figures still stand, only unattributed
 }
+// A run of some sections (`npm run bench -- noisy`) keeps the other sections' last figures.
+const file = new URL('./results.json', import.meta.url);
+if (only.length > 0) {
+  try {
+    const previous = JSON.parse(await readFile(file, 'utf8')) as { results?: Record<string, unknown> };
+    for (const [name, figures] of Object.entries(previous.results ?? {})) if (!(name in results)) results[name] = figures;
+  } catch {
+    // no earlier results: this run's figures stand alone
+  }
+}
+
 const cpu = os.cpus()[0];
 const report = {
   date: new Date().toISOString(),
@@ -32,5 +43,5 @@ const report = {
   machine: { cpu: cpu?.model ?? 'unknown', cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
   results,
 };
-await writeFile(new URL('./results.json', import.meta.url), JSON.stringify(report, null, 2) + '\n');
+await writeFile(file, JSON.stringify(report, null, 2) + '\n');
 console.log('\nwrote test/bench/results.json');

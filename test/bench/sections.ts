@@ -5,6 +5,7 @@ import { bench as suggestBench } from './suggest.ts';
 import { bench as recomputeBench } from './recompute.ts';
 import { bench as spaBench } from './spa.ts';
 import { bench as historyBench } from './history.ts';
+import { bench as noisyBench } from './noisy.ts';
 
 /** A benchmark section: measures, prints a short table, returns its figures. */
 export type Section = () => Promise<Record<string, unknown>>;
@@ -18,4 +19,5 @@ export const SECTIONS: Record<string, Section> = {
   suggest: suggestBench,
   recompute: recomputeBench,
   spa: spaBench,
+  noisy: noisyBench,
 };

@@ -3,11 +3,11 @@ import { isCatalogModule } from '../../shared/catalog/lookup.ts';
 import { moduleAnswer, moduleList } from '../../shared/schema/api.ts';
 import { moduleDef } from '../../shared/schema/module.ts';
 import { requireAdmin } from '../auth/middleware.ts';
+import { edgeNow } from '../clock.ts';
 import { ApiFailure } from '../errors.ts';
 import { appendChanges, nextEdgeClock } from '../store/changes.ts';
 import { customModules, insertModule, moduleStatuses } from '../store/modules.ts';
 import { bearer, errors, router } from './common.ts';
-import { edgeNow } from '../clock.ts';
 
 const list = createRoute({
   method: 'get', path: '/v1/modules', security: bearer, middleware: [requireAdmin] as const,

@@ -9,6 +9,7 @@ import { invoicePage } from '../share/page.ts';
 import { createShare, findShare, revokeShare } from '../store/shares.ts';
 import { bearer, errors, router } from './common.ts';
 import { edgeNow } from '../clock.ts';
+import { D1_VALUE_BYTES, utf8Length } from '../store/d1-limits.ts';
 
 const publish = createRoute({
   method: 'post', path: '/v1/shares', security: bearer, middleware: [requireAdmin] as const,
@@ -52,6 +53,10 @@ export const shareRoutes = router()
     const issues = amountIssues(invoice);
     if (expiresAt !== undefined && Date.parse(expiresAt) <= edgeNow(c.env)) issues.push({ path: 'expiresAt', message: 'must be in the future' });
     if (issues.length > 0) throw invalid(issues);
+    // The frozen invoice is one D1 value: refuse what D1 could not store rather than fail on it.
+    if (utf8Length(JSON.stringify(invoice)) > D1_VALUE_BYTES - 64 * 1024) {
+      throw new ApiFailure('payload_too_large', `the invoice is over ${Math.floor((D1_VALUE_BYTES - 64 * 1024) / 1024)} KiB as JSON`, [{ path: 'invoice', message: 'is too large to share' }]);
+    }
     const { id, token } = await createShare(c.env.DB, c.get('caller').tenantId, invoice, expiresAt === undefined ? null : new Date(expiresAt).toISOString(), new Date(edgeNow(c.env)).toISOString());
     return c.json({ id, token, url: `${new URL(c.req.url).origin}/s/${token}` }, 201);
   })

@@ -1,46 +1,79 @@
-import type { Change } from '../../shared/schema/changes.ts';
-import { formatHlc, parseHlc, receive, type Hlc } from '../../shared/sync/hlc.ts';
+import { MAX_CLOCK_AHEAD_MS, type Change } from '../../shared/schema/changes.ts';
+import { formatHlc, readHlc, receive, recoverHlc, type Hlc } from '../../shared/sync/hlc.ts';
 import { formatInvoiceNumber, INVOICE_NUMBER } from '../../shared/posting/number.ts';
+import { utf8Length } from './d1-limits.ts';
 
 const EDGE = 'edge';
-/** Changes per insert statement: keeps each JSON parameter well under D1's 2 MB value cap. */
-const CHUNK_BYTES = 800_000;
+/** UTF-8 bytes of changes per insert statement: keeps each JSON parameter well under D1's 2 MB value cap. */
+export const CHUNK_BYTES = 800_000;
 
-function chunks(changes: readonly Change[]): string[] {
+/** Changes as JSON arrays of at most CHUNK_BYTES UTF-8 bytes each (a change's fields weigh at most 256 KiB). */
+export function chunks(changes: readonly Change[]): string[] {
   const out: string[] = [];
   let current: string[] = [];
-  let size = 0;
+  let size = 2;
   for (const ch of changes) {
     const text = JSON.stringify([ch.table, ch.id, ch.fields, ch.hlc, ch.origin]);
-    if (current.length > 0 && size + text.length > CHUNK_BYTES) {
+    const bytes = utf8Length(text);
+    if (current.length > 0 && size + bytes + 1 > CHUNK_BYTES) {
       out.push(`[${current.join(',')}]`);
       current = [];
-      size = 0;
+      size = 2;
     }
     current.push(text);
-    size += text.length + 1;
+    size += bytes + 1;
   }
   if (current.length > 0) out.push(`[${current.join(',')}]`);
   return out;
 }
 
+/**
+ * The stored clock of a tenant, healed when unreadable (see recoverHlc). A clock further
+ * ahead of `now` than a change may be (adopted from a far-ahead change before such changes
+ * were refused) is not followed either, or every browser would follow it.
+ */
+function storedClock(text: string | undefined, now: number): Hlc {
+  const clock = recoverHlc(text ?? '', EDGE);
+  return clock.millis <= now + MAX_CLOCK_AHEAD_MS ? clock : { millis: 0, counter: 0, origin: EDGE };
+}
+
 /** The edge's next clock: after its last one, every incoming clock and wall time. */
 export async function nextEdgeClock(db: D1Database, tenantId: string, incoming: readonly Change[], now: number): Promise<string> {
   const row = await db.prepare('SELECT clock FROM tenants WHERE id = ?').bind(tenantId).first<{ clock: string }>();
-  let clock: Hlc = row?.clock ? parseHlc(row.clock) : { millis: 0, counter: 0, origin: EDGE };
-  clock = { ...clock, origin: EDGE };
-  for (const ch of incoming) clock = receive(clock, parseHlc(ch.hlc), now);
+  let clock = storedClock(row?.clock, now);
+  for (const ch of incoming) {
+    const remote = readHlc(ch.hlc);
+    if (remote) clock = receive(clock, remote, now);
+  }
   return formatHlc(receive(clock, clock, now));
 }
 
-/** Statements that append changes, in order, each with the tenant's next seq; a change already stored is skipped. */
+/** The same change (record, clock and value) once: a re-push within one batch. */
+function distinct(changes: readonly Change[]): Change[] {
+  const seen = new Set<string>();
+  return changes.filter((ch) => {
+    const key = JSON.stringify([ch.table, ch.id, ch.hlc, ch.fields]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Statements that append changes, in order, each with the tenant's next seq. A change
+ * already stored with the same value is skipped (pushes are idempotent); one with the same
+ * record and clock but another value is kept too, so every browser sees both and the
+ * shared tie rule (shared/sync/merge.ts) picks the same winner everywhere.
+ */
 export function appendChanges(db: D1Database, tenantId: string, changes: readonly Change[]): D1PreparedStatement[] {
-  return chunks(changes).flatMap((json) => [
+  return chunks(distinct(changes)).flatMap((json) => [
     db.prepare(
-      `INSERT OR IGNORE INTO changes (tenant_id, seq, tbl, record_id, fields, hlc, origin)
+      `INSERT INTO changes (tenant_id, seq, tbl, record_id, fields, hlc, origin)
        SELECT ?1, (SELECT seq FROM tenants WHERE id = ?1) + j.key + 1,
               j.value ->> 0, j.value ->> 1, j.value -> 2, j.value ->> 3, j.value ->> 4
-       FROM json_each(?2) j`,
+       FROM json_each(?2) j
+       WHERE NOT EXISTS (SELECT 1 FROM changes c WHERE c.tenant_id = ?1 AND c.tbl = j.value ->> 0
+         AND c.record_id = j.value ->> 1 AND c.hlc = j.value ->> 3 AND c.fields = j.value -> 2)`,
     ).bind(tenantId, json),
     db.prepare('UPDATE tenants SET seq = seq + json_array_length(?2) WHERE id = ?1').bind(tenantId, json),
   ]);
@@ -64,6 +97,7 @@ export interface PushResult {
  * the next numbers of the tenant's gapless sequence, each announced by an edge change
  * `{ table: invoices, id, fields: { number } }` stamped after the incoming clocks.
  */
+/** `now` is the edge's clock (worker/clock.ts). */
 export async function pushChanges(db: D1Database, tenantId: string, changes: readonly Change[], now: number): Promise<PushResult> {
   const posted = JSON.stringify(postedInvoices(changes));
   const clock = await nextEdgeClock(db, tenantId, changes, now);
@@ -77,7 +111,7 @@ export async function pushChanges(db: D1Database, tenantId: string, changes: rea
              WHERE j.value NOT IN (SELECT invoice_id FROM invoice_numbers WHERE tenant_id = ?1)) f`,
     ).bind(tenantId, posted, assignedAt),
     db.prepare(
-      `INSERT OR IGNORE INTO changes (tenant_id, seq, tbl, record_id, fields, hlc, origin)
+      `INSERT INTO changes (tenant_id, seq, tbl, record_id, fields, hlc, origin)
        SELECT ?1, (SELECT seq FROM tenants WHERE id = ?1) + ROW_NUMBER() OVER (ORDER BY n), 'invoices', invoice_id,
               json_object('number', ?3 || printf('%0' || ?4 || 'd', n)), ?2, 'edge'
        FROM invoice_numbers WHERE tenant_id = ?1 AND announced = 0`,

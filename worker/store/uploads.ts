@@ -1,27 +1,32 @@
 import type { Upload } from '../../shared/schema/upload.ts';
 import { sha256Hex } from '../auth/token.ts';
+import { utf8Length } from './d1-limits.ts';
 
 // A module-day is one header row plus its orgs as JSON parts of at most PART_BYTES:
 // D1 caps a row at 2 MB and a 5,000-org day of 21 metrics is ~3 MB of JSON. Measured
 // on local D1 (workerd) for that day, against one row per org (which, at D1's 100
 // bound parameters per statement, takes 314 statements): parts write in 70-110 ms
 // with 9 statements versus 185-230 ms, and read back in about the same 60-110 ms.
-const PART_BYTES = 900_000;
+// Sizes are UTF-8 bytes, as D1 counts them: 500-character CJK names weigh three times
+// their length. One org (a 200-character id, a 500-character name, its metrics) is far
+// below the cap, so a part never needs to split an org.
+export const PART_BYTES = 900_000;
 
-/** Orgs split into JSON arrays of bounded size; at least one (possibly empty) part. */
-function splitParts(upload: Upload): string[] {
+/** Orgs split into JSON arrays of at most PART_BYTES UTF-8 bytes; at least one (possibly empty) part. */
+export function splitParts(upload: Upload): string[] {
   const parts: string[] = [];
   let current: string[] = [];
   let size = 2;
   for (const org of upload.orgs) {
     const text = JSON.stringify(org);
-    if (current.length > 0 && size + text.length + 1 > PART_BYTES) {
+    const bytes = utf8Length(text);
+    if (current.length > 0 && size + bytes + 1 > PART_BYTES) {
       parts.push(`[${current.join(',')}]`);
       current = [];
       size = 2;
     }
     current.push(text);
-    size += text.length + 1;
+    size += bytes + 1;
   }
   parts.push(`[${current.join(',')}]`);
   return parts;
@@ -45,13 +50,21 @@ function keysJson(uploads: readonly Upload[]): string {
 const SAME = 'NOT EXISTS (SELECT 1 FROM uploads WHERE tenant_id = ?1 AND module = ?2 AND date = ?3 AND hash = ?4)';
 
 /**
- * Stores module-days, each replacing its module-day whole, in one atomic batch (one
- * round trip). Each changed module-day takes the tenant's next seq in the same
- * transaction, so a pull sees replacements in commit order.
+ * Module-days written per D1 batch (one transaction each). Every module-day is written whole
+ * inside one batch, never split; a CSV of 400 days takes several batches, so the database
+ * serves other tenants between them instead of waiting seconds for one tenant's write.
+ */
+const MODULE_DAYS_PER_BATCH = 4;
+
+/**
+ * Stores module-days, each replacing its module-day whole and atomically. Each changed
+ * module-day takes the tenant's next seq in the same transaction, so a pull sees
+ * replacements in commit order.
  */
 export async function putUploads(db: D1Database, tenantId: string, uploads: readonly Upload[], now: string): Promise<StoredUpload[]> {
   const writeId = crypto.randomUUID();
-  const statements: D1PreparedStatement[] = [];
+  let statements: D1PreparedStatement[] = [];
+  let inBatch = 0;
   for (const u of uploads) {
     const parts = splitParts(u);
     const hash = await sha256Hex(`${u.module}\n${u.date}\n${parts.join('\n')}`);
@@ -68,6 +81,11 @@ export async function putUploads(db: D1Database, tenantId: string, uploads: read
            org_count = excluded.org_count, parts = excluded.parts, received_at = excluded.received_at, write_id = excluded.write_id`,
       ).bind(...key, u.orgs.length, parts.length, now, writeId),
     );
+    if (++inBatch === MODULE_DAYS_PER_BATCH) {
+      await db.batch(statements);
+      statements = [];
+      inBatch = 0;
+    }
   }
   statements.push(db.prepare(
     `SELECT module, date, seq, write_id FROM uploads WHERE tenant_id = ?1

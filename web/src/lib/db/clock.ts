@@ -1,6 +1,7 @@
 // This browser's hybrid logical clock, kept in meta so it never goes backwards across
 // reloads. Callers run these inside a transaction that includes `meta`.
-import { formatHlc, parseHlc, receive, tick, type Hlc } from '../../../../shared/sync/hlc.ts';
+import { MAX_CLOCK_AHEAD_MS } from '../../../../shared/schema/changes.ts';
+import { formatHlc, readHlc, receive, recoverHlc, tick, type Hlc } from '../../../../shared/sync/hlc.ts';
 import type { TrueupDb } from './database.ts';
 import { getMeta, setMeta } from './meta.ts';
 
@@ -19,11 +20,10 @@ export async function originId(db: TrueupDb): Promise<string> {
   return origin;
 }
 
+// A clock this browser cannot read back (written before counters rolled over) is
+// recovered, so the browser heals instead of failing every edit.
 async function lastClock(db: TrueupDb): Promise<Hlc> {
-  const text = await getMeta(db, 'hlc');
-  const origin = await originId(db);
-  if (!text) return { millis: 0, counter: 0, origin };
-  return { ...parseHlc(text), origin };
+  return recoverHlc((await getMeta(db, 'hlc')) ?? '', await originId(db));
 }
 
 /** The clock for a local edit: later than anything issued or seen here. */
@@ -33,8 +33,14 @@ export async function nextClock(db: TrueupDb, now: number): Promise<string> {
   return next;
 }
 
-/** Moves the local clock past the latest remote clock seen. */
+/**
+ * Moves the local clock past the latest remote clock seen. A remote clock further ahead of
+ * this device's time than the edge accepts (stored before the edge refused such clocks) is
+ * not followed: following it would put every later local edit too far ahead to sync.
+ */
 export async function observeClock(db: TrueupDb, remote: string, now: number): Promise<void> {
-  const next = receive(await lastClock(db), parseHlc(remote), now);
+  const clock = readHlc(remote);
+  if (!clock || clock.millis > now + MAX_CLOCK_AHEAD_MS) return;
+  const next = receive(await lastClock(db), clock, now);
   await setMeta(db, 'hlc', formatHlc(next));
 }

@@ -4,7 +4,7 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type {
   AccountRow, ClockRow, ContractRow, EnabledModuleRow, InvoiceRow, MetaRow, ModuleRow,
-  OrgMappingRow, OrgRow, OutboxRow, SettingsRow, UploadRow,
+  NotSyncedRow, OrgMappingRow, OrgRow, OutboxRow, SettingsRow, UploadRow,
 } from './rows.ts';
 
 export class TrueupDb extends Dexie {
@@ -18,6 +18,7 @@ export class TrueupDb extends Dexie {
   declare uploads: Table<UploadRow, [string, string]>;
   declare orgs: Table<OrgRow, [string, string]>;
   declare outbox: EntityTable<OutboxRow, 'seq'>;
+  declare notSynced: EntityTable<NotSyncedRow, 'seq'>;
   declare clocks: Table<ClockRow, [string, string]>;
   declare meta: EntityTable<MetaRow, 'key'>;
 
@@ -37,6 +38,8 @@ export class TrueupDb extends Dexie {
       clocks: '[table+id]',
       meta: 'key',
     });
+    // Changes the edge refused, set aside from the outbox (see client.ts pushOutbox).
+    this.version(2).stores({ notSynced: '++seq' });
   }
 }
 

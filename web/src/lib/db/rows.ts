@@ -40,6 +40,19 @@ export interface OutboxRow {
   change: Change;
 }
 
+/**
+ * A local change the edge refused (its clock far ahead, its fields too deep or too heavy):
+ * moved out of the outbox so later edits still sync, and shown to the admin with the reason.
+ */
+export interface NotSyncedRow {
+  seq?: number;
+  change: Change;
+  /** The edge's words for what is wrong, with the path (e.g. `fields must not be nested deeper than 32 levels`). */
+  reason: string;
+  /** ISO time it was set aside. */
+  at: string;
+}
+
 /** The clock that last set each field of a config record (the merge state). */
 export interface ClockRow {
   table: ChangeTable;

@@ -5,8 +5,10 @@
 import type { TrueupDb } from '../db/database.ts';
 import { applyChanges } from '../db/changes.ts';
 import { getMeta, setMeta } from '../db/meta.ts';
+import { setAside } from '../db/not-synced.ts';
+import type { OutboxRow } from '../db/rows.ts';
 import { storeUploads } from '../db/uploads.ts';
-import { fetchChanges, fetchUploads, sendChanges, type EdgeConnection } from './edge.ts';
+import { EdgeError, fetchChanges, fetchUploads, sendChanges, type EdgeConnection } from './edge.ts';
 
 /** What one sync round moved. */
 export interface SyncResult {
@@ -16,16 +18,58 @@ export interface SyncResult {
 }
 
 const PUSH_BATCH = 500;
+const CHANGE_PATH = /^changes\[(\d+)\]\.?(.*)$/;
 
-/** Sends queued local changes in order; each batch leaves the outbox only once the edge took it. */
+/**
+ * The changes of a batch the edge refused, each with its reason, when the edge named them
+ * all by path (`changes[3].fields`); null when the refusal is not about single changes.
+ */
+function refusedChanges(error: unknown, batch: readonly OutboxRow[]): { row: OutboxRow; reason: string }[] | null {
+  if (!(error instanceof EdgeError) || error.kind !== 'rejected' || error.status !== 400 || error.issues.length === 0) return null;
+  const reasons = new Map<number, string[]>();
+  for (const issue of error.issues) {
+    const match = CHANGE_PATH.exec(issue.path);
+    const index = match ? Number(match[1]) : -1;
+    if (!match || index >= batch.length) return null;
+    const list = reasons.get(index) ?? [];
+    list.push(match[2] ? `${match[2]}: ${issue.message}` : issue.message);
+    reasons.set(index, list);
+  }
+  return [...reasons].flatMap(([index, list]) => {
+    const row = batch[index];
+    return row ? [{ row, reason: list.join('; ') }] : [];
+  });
+}
+
+function tooLarge(error: unknown): boolean {
+  return error instanceof EdgeError && error.status === 413;
+}
+
+/**
+ * Sends queued local changes in order; each batch leaves the outbox only once the edge took
+ * it. A change the edge refuses by path is set aside (see db/not-synced.ts) and the rest of
+ * the batch is sent again, so one bad change never blocks the edits after it; a batch over
+ * the edge's body limit is sent in halves, down to a single change, which is set aside.
+ */
 export async function pushOutbox(db: TrueupDb, conn: EdgeConnection): Promise<number> {
   let pushed = 0;
+  let size = PUSH_BATCH;
   for (;;) {
-    const batch = await db.outbox.orderBy('seq').limit(PUSH_BATCH).toArray();
+    const batch = await db.outbox.orderBy('seq').limit(size).toArray();
     if (batch.length === 0) return pushed;
-    await sendChanges(conn, batch.map((row) => row.change));
+    try {
+      await sendChanges(conn, batch.map((row) => row.change));
+    } catch (error) {
+      const refused = refusedChanges(error, batch);
+      if (refused) await setAside(db, refused);
+      else if (tooLarge(error) && batch.length > 1) size = Math.ceil(batch.length / 2);
+      else if (tooLarge(error) && batch[0]) await setAside(db, [{ row: batch[0], reason: 'the change is larger than the edge accepts in one request' }]);
+      else throw error;
+      continue;
+    }
     await db.outbox.bulkDelete(batch.map((row) => row.seq).filter((seq): seq is number => seq !== undefined));
     pushed += batch.length;
+    size = PUSH_BATCH;
   }
 }
 

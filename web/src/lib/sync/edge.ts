@@ -18,24 +18,34 @@ export interface EdgeConnection {
 
 export type EdgeErrorKind = 'unreachable' | 'not-configured' | 'unauthorized' | 'forbidden' | 'rejected' | 'server';
 
+/** One problem the edge named, by path (e.g. `changes[3].fields`). */
+export interface EdgeIssue {
+  path: string;
+  message: string;
+}
+
 /** A failed call to the edge, with a message written for the admin. */
 export class EdgeError extends Error {
   readonly kind: EdgeErrorKind;
   readonly status: number | null;
-  constructor(kind: EdgeErrorKind, message: string, status: number | null = null) {
+  /** Every problem the edge listed for a refused request. */
+  readonly issues: readonly EdgeIssue[];
+  constructor(kind: EdgeErrorKind, message: string, status: number | null = null, issues: readonly EdgeIssue[] = []) {
     super(message);
     this.name = 'EdgeError';
     this.kind = kind;
     this.status = status;
+    this.issues = issues;
   }
 }
 
 async function failure(response: Response, baseUrl: string): Promise<EdgeError> {
   let detail = '';
+  let issues: EdgeIssue[] = [];
   try {
     const parsed = apiError.safeParse(await response.json());
     if (parsed.success) {
-      const issues = parsed.data.error.issues ?? [];
+      issues = parsed.data.error.issues ?? [];
       detail = parsed.data.error.message + (issues.length > 0 ? ': ' + issues.slice(0, 3).map((i) => `${i.path} ${i.message}`).join('; ') : '');
     }
   } catch {
@@ -46,7 +56,7 @@ async function failure(response: Response, baseUrl: string): Promise<EdgeError> 
   if (status === 403) return new EdgeError('forbidden', 'This token may not do that: use an admin token in Settings.', status);
   if (status === 404) return new EdgeError('server', `No trueup edge answers at ${baseUrl} (404). Check the edge URL in Settings.`, status);
   if (status >= 500) return new EdgeError('server', `The edge had a problem (${status})${detail ? `: ${detail}` : ''}. Your data is safe here; sync will try again.`, status);
-  return new EdgeError('rejected', `The edge refused the request (${status})${detail ? `: ${detail}` : ''}.`, status);
+  return new EdgeError('rejected', `The edge refused the request (${status})${detail ? `: ${detail}` : ''}.`, status, issues);
 }
 
 async function send(conn: EdgeConnection, path: string, init: RequestInit): Promise<Response> {

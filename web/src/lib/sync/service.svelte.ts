@@ -5,6 +5,8 @@
 import { liveQuery, type Subscription } from 'dexie';
 import type { TrueupDb } from '../db/database.ts';
 import { getMeta, setMeta } from '../db/meta.ts';
+import { notSyncedChanges } from '../db/not-synced.ts';
+import type { NotSyncedRow } from '../db/rows.ts';
 import { syncOnce, type SyncResult } from './client.ts';
 import { loadConnection } from './connection.ts';
 import { EdgeError } from './edge.ts';
@@ -32,6 +34,8 @@ export class SyncService {
   #running: Promise<void> | null = null;
   #again = false;
   #outbox: Subscription | undefined;
+  #notSynced = $state.raw<NotSyncedRow[]>([]);
+  #notSyncedWatch: Subscription | undefined;
   #onOnline = () => void this.syncNow();
 
   constructor(db: TrueupDb, origin: string) {
@@ -51,6 +55,8 @@ export class SyncService {
   /** Whether an admin token is known. */
   get connected(): boolean { return this.#connected; }
   get lastResult(): SyncResult | null { return this.#last; }
+  /** Local changes the edge refused, with its reasons: set aside so later edits still sync. */
+  get notSynced(): readonly NotSyncedRow[] { return this.#notSynced; }
 
   /** Starts the loop: a sync now, then on schedule; watches the outbox to push edits soon. */
   async start(): Promise<void> {
@@ -65,6 +71,7 @@ export class SyncService {
         first = false;
       },
     });
+    this.#notSyncedWatch = liveQuery(() => notSyncedChanges(this.#db)).subscribe({ next: (rows) => { this.#notSynced = rows; } });
     addEventListener('online', this.#onOnline);
     await this.syncNow();
   }
@@ -72,6 +79,7 @@ export class SyncService {
   stop(): void {
     clearTimeout(this.#timer);
     this.#outbox?.unsubscribe();
+    this.#notSyncedWatch?.unsubscribe();
     removeEventListener('online', this.#onOnline);
   }
 

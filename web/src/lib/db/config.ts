@@ -16,7 +16,7 @@ function alive<T extends ConfigRow>(rows: T[]): Omit<T, 'deleted'>[] {
 export async function loadConfig(db: TrueupDb): Promise<WorkspaceConfig> {
   return db.transaction('r', CONFIG_TABLES.map((t) => db.table(t)), async () => {
     const settings = await db.settings.get(SETTINGS_ID);
-    const accounts = alive(await db.accounts.toArray()).map(({ id, name }) => ({ id, name }));
+    const accounts = alive(await db.accounts.toArray()).map(({ id, name, billing }) => (billing === undefined ? { id, name } : { id, name, billing }));
     const accountIds = new Set(accounts.map((a) => a.id));
     const modules = alive(await db.modules.toArray()).map(({ id, name, suite, billingTypes }) => ({ id, name, suite, billingTypes }));
     const known = new Set([...CATALOG.map((m) => m.id), ...modules.map((m) => m.id)]);
@@ -29,6 +29,11 @@ export async function loadConfig(db: TrueupDb): Promise<WorkspaceConfig> {
       .map(({ id, accountId, name, startDate, endDate, services, serviceMappings }) =>
         ({ id, accountId, name, startDate, endDate: endDate ?? null, services: services ?? [], serviceMappings: serviceMappings ?? [] }));
     const invoices = alive(await db.invoices.toArray());
-    return { version: 1, currency: settings?.currency ?? 'USD', modules, enabledModules, accounts, orgMappings, contracts, invoices, charges: [] };
+    const charges = alive(await db.charges.toArray()).filter((ch) => accountIds.has(ch.accountId));
+    const profile = settings?.profile;
+    return {
+      version: 1, currency: settings?.currency ?? 'USD', modules, enabledModules, accounts, orgMappings, contracts, invoices, charges,
+      ...(profile === undefined ? {} : { profile }),
+    };
   });
 }

@@ -6,6 +6,7 @@ import type { TrueupDb } from '../db/database.ts';
 import { applyChanges } from '../db/changes.ts';
 import { getMeta, setMeta } from '../db/meta.ts';
 import { storeUploads } from '../db/uploads.ts';
+import { CONFIG_TABLES } from '../db/rows.ts';
 import { fetchChanges, fetchUploads, sendChanges, type EdgeConnection } from './edge.ts';
 
 /** What one sync round moved. */
@@ -35,7 +36,7 @@ export async function pullChanges(db: TrueupDb, conn: EdgeConnection): Promise<n
   for (;;) {
     const since = await getMeta(db, 'changesCursor');
     const page = await fetchChanges(conn, since);
-    await db.transaction('rw', [db.accounts, db.orgMappings, db.contracts, db.enabledModules, db.modules, db.invoices, db.settings, db.clocks, db.meta], async () => {
+    await db.transaction('rw', [...CONFIG_TABLES.map((t) => db.table(t)), db.clocks, db.meta], async () => {
       await applyChanges(db, page.changes);
       await setMeta(db, 'changesCursor', page.cursor);
     });

@@ -37,8 +37,8 @@ const PINNED = '2026-11-12';
 const CURRENT = periodOf(PINNED);
 const PREVIOUS = addMonths(CURRENT, -1);
 const ACCOUNT = 'Brass Building Supplies';
-/** An account billed $0.00 (a free monitoring service), which Post all leaves out. */
-const FREE_ACCOUNT = 'Juniper Legal';
+/** An account billed $0.00 (a free monitoring service), which Post all leaves out: the first other one with organizations mapped. */
+let FREE_ACCOUNT = '';
 
 /** A 1×1 PNG. */
 const SMALL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -205,6 +205,13 @@ describe('the invoice an MSP can send: parties, fixed fees, tiers, credits, Post
 
   it('gives a second account a free service, so its invoice is $0.00', async () => {
     await app.nav('Accounts');
+    await page.locator('tbody tr[data-account]').first().waitFor();
+    const rows = await page.locator('tbody tr[data-account]').evaluateAll((trs) => trs.map((tr) => ({
+      name: (tr.querySelector('td a')?.textContent ?? '').trim(),
+      orgs: Number((tr.querySelectorAll('td')[2]?.textContent ?? '0').trim()),
+    })));
+    FREE_ACCOUNT = rows.find((r) => r.name !== ACCOUNT && r.orgs > 0)?.name ?? '';
+    expect(FREE_ACCOUNT).not.toBe('');
     const account = new AccountPage(page);
     await account.openFromList(FREE_ACCOUNT);
     await account.createContract({ name: 'Monitoring', start: `${PREVIOUS}-01`, services: [{ name: 'Monitoring', unitPrice: '0.00', mode: 'Daily (prorated)' }] });

@@ -30,7 +30,7 @@ export class PostAllDialog {
   }
 
   async includeZero(on: boolean): Promise<void> {
-    await this.dialog().getByLabel(/^Include \$0\.00 invoices/).setChecked(on);
+    await this.dialog().getByRole('checkbox', { name: /Include \$0\.00 invoices/ }).setChecked(on);
   }
 
   confirmButton(): Locator {

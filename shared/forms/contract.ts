@@ -155,7 +155,8 @@ export function contractDraft(c: Contract): ContractDraft {
 /** The form's view of a stored service. */
 export function serviceDraft(s: ContractService): ServiceDraft {
   return {
-    id: s.id, name: s.name, unitPrice: s.unitPrice, unitCost: s.unitCost ?? '', billing: s.billing,
+    // A tiered service's unit price is the "0" the form stored for it: shown blank ("set by tiers").
+    id: s.id, name: s.name, unitPrice: (s.tiers ?? []).length > 0 && /^0+(\.0+)?$/.test(s.unitPrice) ? '' : s.unitPrice, unitCost: s.unitCost ?? '', billing: s.billing,
     quantity: s.quantity ?? '', minimumQuantity: s.minimumQuantity ?? '', includedQuantity: s.includedQuantity ?? '',
     tiers: (s.tiers ?? []).map((t) => ({ upTo: t.upTo ?? '', unitPrice: t.unitPrice, flatFee: t.flatFee ?? '' })),
     tierMode: s.tierMode ?? 'graduated', taxable: s.taxable !== false, accountCode: s.accountCode ?? '',

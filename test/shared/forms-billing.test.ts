@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addPriceChange, emptyService, profileDraft, validateAccountBilling, validateCharge, validateContract, validateProfile, validateService,
+  addPriceChange, emptyService, profileDraft, serviceDraft, validateAccountBilling, validateCharge, validateContract, validateProfile, validateService,
   type AccountBillingDraft, type ChargeDraft, type ContractDraft, type ServiceDraft,
 } from '../../shared/forms/index.ts';
 
@@ -122,5 +122,14 @@ describe('a one-off charge or credit', () => {
   it('a credit has a negative unit price, but never a negative quantity or cost', () => {
     expect(validateCharge({ ...typed, description: 'Goodwill credit', unitPrice: '-50.00', taxable: false }).ok).toBe(true);
     expect(paths(validateCharge({ ...typed, quantity: '-1', unitCost: '-3', description: '' })).sort()).toEqual(['description', 'quantity', 'unitCost']);
+  });
+});
+
+describe('the form view of a stored service', () => {
+  it('shows a tiered service\'s stored "0" unit price blank, and saves it as "0" again', () => {
+    const stored = { id: 's2', name: 'Backup', billing: 'peak' as const, unitPrice: '0', tiers: [{ upTo: '10', unitPrice: '12.00', flatFee: '25.00' }, { upTo: null, unitPrice: '9.00' }], tierMode: 'graduated' as const };
+    const draft = serviceDraft(stored);
+    expect(draft.unitPrice).toBe('');
+    expect(validateService(draft)).toEqual({ ok: true, value: { ...stored, unitCost: null } });
   });
 });

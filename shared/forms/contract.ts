@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listIssues } from '../schema/issues.ts';
+import { formatPath, listIssues } from '../schema/issues.ts';
 import { billingMode, contract, contractService, type Contract, type ContractService } from '../schema/workspace.ts';
 import type { PriceChange } from '../schema/pricing.ts';
 import type { Issue } from '../schema/issues.ts';
@@ -120,12 +120,13 @@ export function validateContract(draft: ContractDraft, serviceMappings: Contract
     services: draft.services.map(serviceInput),
     serviceMappings: serviceMappings.filter((m) => m.ignore || draft.services.some((s) => s.id === m.serviceId)),
   };
-  return toResult(contractForm.safeParse(input));
+  return toResult(contractForm.safeParse(input), input);
 }
 
 /** Validates one service row of the form. */
 export function validateService(draft: ServiceDraft): FormResult<ContractService> {
-  return toResult(contractService.safeParse(serviceInput(draft)));
+  const input = serviceInput(draft);
+  return toResult(contractService.safeParse(input), input);
 }
 
 /**
@@ -172,6 +173,23 @@ export function emptyService(id: string): ServiceDraft {
 /** The billing modes, in the order a form offers them. */
 export const BILLING_MODES = billingMode.options;
 
-function toResult<T>(parsed: z.ZodSafeParseResult<T>): FormResult<T> {
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, issues: listIssues(parsed.error) };
+function toResult<T>(parsed: z.ZodSafeParseResult<T>, input: unknown): FormResult<T> {
+  if (parsed.success) return { ok: true, value: parsed.data };
+  // A price or quantity typed with a minus reads better as "must not be negative" than as
+  // the schema's "must be a decimal string".
+  const issues = parsed.error.issues.map((issue) => {
+    const typed = valueAt(input, issue.path);
+    const message = typeof typed === 'string' && /^-\d+(\.\d+)?$/.test(typed) ? 'must not be negative' : issue.message;
+    return { path: formatPath(issue.path), message };
+  });
+  return { ok: false, issues };
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }

@@ -42,7 +42,7 @@ describe('service options in the contract form', () => {
 
   it('refuses a negative included quantity and a minimum written as a word', () => {
     const result = validateService(service({ includedQuantity: '-5', minimumQuantity: 'ten' }));
-    expect(paths(result).sort()).toEqual(['includedQuantity', 'minimumQuantity']);
+    expect(messages(result).sort()).toEqual(['includedQuantity: must not be negative', 'minimumQuantity: must be a decimal string such as "5.00"']);
   });
 
   it('refuses a fixed fee that billing types are still mapped to, naming them', () => {

@@ -6,7 +6,7 @@ export interface ServiceInput {
   name: string;
   unitPrice: string;
   unitCost?: string;
-  mode: 'Daily (prorated)' | 'Period end (true-up)' | 'Peak';
+  mode: 'Daily (prorated)' | 'Period end (true-up)' | 'Peak' | 'Fixed fee';
 }
 
 export class AccountPage {
@@ -30,7 +30,7 @@ export class AccountPage {
     if (contract.end) await form.getByLabel('End').fill(contract.end);
     for (let i = 0; i < contract.services.length; i++) {
       if (i > 0) await form.getByRole('button', { name: 'Add service' }).click();
-      const row = form.locator(`tr[data-service-row="${i}"]`);
+      const row = form.locator(`[data-service-row="${i}"]`);
       const service = contract.services[i] as ServiceInput;
       await row.getByLabel('Service name').fill(service.name);
       await row.getByLabel('Unit price').fill(service.unitPrice);

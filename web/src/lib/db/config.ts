@@ -3,8 +3,6 @@
 // worker, never the year of uploads it keeps for itself.
 import { CATALOG } from '../../../../shared/catalog/modules.ts';
 import type { Workspace } from '../../../../shared/schema/workspace.ts';
-import { accountBilling, profile as profileSchema } from '../../../../shared/schema/parties.ts';
-import { charge as chargeSchema, type Charge } from '../../../../shared/schema/charge.ts';
 import type { TrueupDb } from './database.ts';
 import { CONFIG_TABLES, SETTINGS_ID, type ConfigRow } from './rows.ts';
 
@@ -16,16 +14,9 @@ function alive<T extends ConfigRow>(rows: T[]): Omit<T, 'deleted'>[] {
 
 /** The config tables as a workspace without uploads; records pointing at deleted accounts are left out. */
 export async function loadConfig(db: TrueupDb): Promise<WorkspaceConfig> {
-  // Charges have a table of their own once the database version that adds it is in place.
-  const hasCharges = db.tables.some((t) => t.name === 'charges');
-  const tables = [...CONFIG_TABLES.map((t) => db.table(t)), ...(hasCharges ? [db.table('charges')] : [])];
-  return db.transaction('r', tables, async () => {
+  return db.transaction('r', CONFIG_TABLES.map((t) => db.table(t)), async () => {
     const settings = await db.settings.get(SETTINGS_ID);
-    const accounts = alive(await db.accounts.toArray()).map(({ id, name, billing }) => {
-      // Billing details the engine cannot read (a half-synced record) bill as none rather than fail the whole config.
-      const parsed = billing === undefined ? undefined : accountBilling.safeParse(billing);
-      return parsed?.success ? { id, name, billing: parsed.data } : { id, name };
-    });
+    const accounts = alive(await db.accounts.toArray()).map(({ id, name, billing }) => (billing === undefined ? { id, name } : { id, name, billing }));
     const accountIds = new Set(accounts.map((a) => a.id));
     const modules = alive(await db.modules.toArray()).map(({ id, name, suite, billingTypes }) => ({ id, name, suite, billingTypes }));
     const known = new Set([...CATALOG.map((m) => m.id), ...modules.map((m) => m.id)]);
@@ -38,16 +29,11 @@ export async function loadConfig(db: TrueupDb): Promise<WorkspaceConfig> {
       .map(({ id, accountId, name, startDate, endDate, services, serviceMappings }) =>
         ({ id, accountId, name, startDate, endDate: endDate ?? null, services: services ?? [], serviceMappings: serviceMappings ?? [] }));
     const invoices = alive(await db.invoices.toArray());
-    const charges: Charge[] = [];
-    if (hasCharges) {
-      for (const row of alive(await db.table('charges').toArray() as ConfigRow[])) {
-        const parsed = chargeSchema.safeParse(row);
-        if (parsed.success && accountIds.has(parsed.data.accountId)) charges.push(parsed.data);
-      }
-    }
-    const storedProfile = settings && 'profile' in settings ? profileSchema.safeParse(settings.profile) : undefined;
-    const config: WorkspaceConfig = { version: 1, currency: settings?.currency ?? 'USD', modules, enabledModules, accounts, orgMappings, contracts, invoices, charges };
-    if (storedProfile?.success) config.profile = storedProfile.data;
-    return config;
+    const charges = alive(await db.charges.toArray()).filter((ch) => accountIds.has(ch.accountId));
+    const profile = settings?.profile;
+    return {
+      version: 1, currency: settings?.currency ?? 'USD', modules, enabledModules, accounts, orgMappings, contracts, invoices, charges,
+      ...(profile === undefined ? {} : { profile }),
+    };
   });
 }

@@ -3,7 +3,7 @@
 // earlier copy without losing what it holds.
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type {
-  AccountRow, ClockRow, ContractRow, EnabledModuleRow, InvoiceRow, MetaRow, ModuleRow,
+  AccountRow, ChargeRow, ClockRow, ContractRow, EnabledModuleRow, InvoiceRow, MetaRow, ModuleRow,
   NotSyncedRow, OrgMappingRow, OrgRow, OutboxRow, SettingsRow, UploadRow,
 } from './rows.ts';
 
@@ -15,6 +15,7 @@ export class TrueupDb extends Dexie {
   declare modules: EntityTable<ModuleRow, 'id'>;
   declare invoices: EntityTable<InvoiceRow, 'id'>;
   declare settings: EntityTable<SettingsRow, 'id'>;
+  declare charges: EntityTable<ChargeRow, 'id'>;
   declare uploads: Table<UploadRow, [string, string]>;
   declare orgs: Table<OrgRow, [string, string]>;
   declare outbox: EntityTable<OutboxRow, 'seq'>;
@@ -38,8 +39,10 @@ export class TrueupDb extends Dexie {
       clocks: '[table+id]',
       meta: 'key',
     });
-    // Changes the edge refused, set aside from the outbox (see client.ts pushOutbox).
-    this.version(2).stores({ notSynced: '++seq' });
+    // Changes the edge refused, set aside from the outbox (see client.ts pushOutbox); charges
+    // and credits (one-off invoice lines). The MSP profile and an account's billing details
+    // are fields of existing records, so they need no table and no data migration.
+    this.version(2).stores({ notSynced: '++seq', charges: 'id, accountId, period' });
   }
 }
 

@@ -6,3 +6,4 @@ export { originId } from './clock.ts';
 export { applyChanges, recordEdit, recordEdits, type Edit } from './changes.ts';
 export { storeUploads, lastUploadDays } from './uploads.ts';
 export { loadWorkspace, importWorkspace } from './workspace.ts';
+export { saveProfile, saveAccountBilling, saveCharges, deleteCharge, accountCharges } from './billing-records.ts';

@@ -2,6 +2,7 @@
 // record by record, with the change log's `deleted` tombstone; uploads and the org
 // directory are pulled from the edge; outbox, clocks and meta belong to the sync.
 import type { Account, Contract, Invoice, ModuleDef, OrgMapping, Upload, Change, ChangeTable, Json } from '../../../../shared/index.ts';
+import type { Charge, Profile } from '../../../../shared/schema/workspace.ts';
 
 /** Every config row: its record id and whether it has been deleted. */
 export interface ConfigRow {
@@ -19,8 +20,10 @@ export type EnabledModuleRow = ConfigRow & { enabled: boolean };
 export type ModuleRow = ConfigRow & ModuleDef;
 /** Posted and voided invoices; `number` is null until the edge has numbered it. */
 export type InvoiceRow = ConfigRow & Invoice & { id: string };
-/** Tenant-wide settings that sync: a single row with id `workspace`. */
-export type SettingsRow = ConfigRow & { currency?: string };
+/** Tenant-wide settings that sync: a single row with id `workspace`; the MSP profile is one field (saved whole). */
+export type SettingsRow = ConfigRow & { currency?: string; profile?: Profile };
+/** One-off charges and credits on an account's invoice for a period, corrections of posted months too. */
+export type ChargeRow = ConfigRow & Charge;
 
 /** An upload as pulled: the module-day's latest version. */
 export type UploadRow = Upload;
@@ -74,9 +77,10 @@ export interface ConfigRows {
   modules: ModuleRow;
   invoices: InvoiceRow;
   settings: SettingsRow;
+  charges: ChargeRow;
 }
 
-export const CONFIG_TABLES = ['accounts', 'orgMappings', 'contracts', 'enabledModules', 'modules', 'invoices', 'settings'] as const satisfies readonly ChangeTable[];
+export const CONFIG_TABLES = ['accounts', 'orgMappings', 'contracts', 'enabledModules', 'modules', 'invoices', 'settings', 'charges'] as const satisfies readonly ChangeTable[];
 
 /** The key of an org mapping record. */
 export function orgMappingId(module: string, orgId: string): string {

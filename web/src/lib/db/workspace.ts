@@ -24,13 +24,14 @@ function desiredRecords(ws: Workspace): Record<(typeof CONFIG_TABLES)[number], R
     new Map(items.map((item) => [id(item), fields(item)]));
   const enabled = new Set(ws.enabledModules);
   return {
-    accounts: byId(ws.accounts, (a) => a.id, (a) => ({ name: a.name })),
+    accounts: byId(ws.accounts, (a) => a.id, ({ id: _id, ...a }) => JSON.parse(JSON.stringify(a)) as Record<string, Json>),
     orgMappings: byId(ws.orgMappings, (m) => orgMappingId(m.module, m.orgId), (m) => ({ module: m.module, orgId: m.orgId, accountId: m.accountId })),
     contracts: byId(ws.contracts, (c) => c.id, ({ id: _id, ...c }) => c as unknown as Record<string, Json>),
     enabledModules: byId([...enabled], (m) => m, () => ({ enabled: true })),
     modules: byId(ws.modules, (m) => m.id, ({ id: _id, ...m }) => m as unknown as Record<string, Json>),
     invoices: byId(ws.invoices, (inv) => inv.id ?? `${inv.accountId}:${inv.period}:${inv.number ?? inv.status}`, ({ id: _id, ...inv }) => inv as unknown as Record<string, Json>),
-    settings: new Map([[SETTINGS_ID, { currency: ws.currency }]]),
+    settings: new Map<string, Record<string, Json>>([[SETTINGS_ID, ws.profile === undefined ? { currency: ws.currency } : { currency: ws.currency, profile: JSON.parse(JSON.stringify(ws.profile)) as Json }]]),
+    charges: byId(ws.charges, (ch) => ch.id, ({ id: _id, ...ch }) => ch as unknown as Record<string, Json>),
   };
 }
 

@@ -8,6 +8,7 @@ import { getMeta, setMeta } from '../db/meta.ts';
 import { setAside } from '../db/not-synced.ts';
 import type { OutboxRow } from '../db/rows.ts';
 import { storeUploads } from '../db/uploads.ts';
+import { CONFIG_TABLES } from '../db/rows.ts';
 import { EdgeError, fetchChanges, fetchUploads, sendChanges, type EdgeConnection } from './edge.ts';
 
 /** What one sync round moved. */
@@ -79,7 +80,7 @@ export async function pullChanges(db: TrueupDb, conn: EdgeConnection): Promise<n
   for (;;) {
     const since = await getMeta(db, 'changesCursor');
     const page = await fetchChanges(conn, since);
-    await db.transaction('rw', [db.accounts, db.orgMappings, db.contracts, db.enabledModules, db.modules, db.invoices, db.settings, db.clocks, db.meta], async () => {
+    await db.transaction('rw', [...CONFIG_TABLES.map((t) => db.table(t)), db.clocks, db.meta], async () => {
       await applyChanges(db, page.changes);
       await setMeta(db, 'changesCursor', page.cursor);
     });

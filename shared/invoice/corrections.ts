@@ -45,8 +45,8 @@ export function previewCorrections(ws: Workspace, options: { asOf: string; accou
   const changes = new UsageChanges(index, options.asOf);
   const chargeIds = new Set(ws.charges.map((c) => c.id));
   const result: Correction[] = [];
-  const accountOrder = [...ws.accounts.map((a) => a.id), ...posted.invoices.keys()];
-  for (const accountId of new Set(accountOrder)) {
+  // Accounts since deleted are left out: a charge needs its account.
+  for (const accountId of ws.accounts.map((a) => a.id)) {
     if (only && !only.has(accountId)) continue;
     const periods = posted.invoices.get(accountId);
     if (!periods || periods.size === 0) continue;

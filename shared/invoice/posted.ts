@@ -2,7 +2,7 @@ import { minorDigits } from '../money/currency.ts';
 import { divRound, parseScaled, pow10 } from '../money/scaled.ts';
 import type { Invoice, InvoiceLine } from '../schema/invoice.ts';
 import { itemKey } from '../billing/item.ts';
-import { standingPosted } from '../posting/duplicates.ts';
+import { precedes } from '../posting/duplicates.ts';
 
 /** What was billed for one posted item since: the adjustments posted for it. */
 export interface PostedAdjustments {
@@ -19,14 +19,18 @@ export interface PostedIndex {
 
 /** Indexes the posted invoices of a workspace; voided, draft and duplicate posts do not count. */
 export function indexPosted(invoices: readonly Invoice[]): PostedIndex {
+  // standingPosted's rule, without a key string per invoice: every recompute runs this over the whole history.
   const byAccount = new Map<string, Map<string, Invoice>>();
-  for (const invoice of standingPosted(invoices).values()) {
+  for (let i = 0; i < invoices.length; i++) {
+    const invoice = invoices[i] as Invoice;
+    if (invoice.status !== 'posted') continue;
     let periods = byAccount.get(invoice.accountId);
     if (!periods) {
       periods = new Map();
       byAccount.set(invoice.accountId, periods);
     }
-    periods.set(invoice.period, invoice);
+    const current = periods.get(invoice.period);
+    if (!current || precedes(invoice, current)) periods.set(invoice.period, invoice);
   }
   return { invoices: byAccount };
 }

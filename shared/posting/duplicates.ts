@@ -5,7 +5,7 @@ import { compareInvoiceNumbers } from './number.ts';
 // loses nothing) and both get numbers, so every browser must agree which one stands: the
 // first numbered, then the first posted, then the smaller id. The other is a duplicate the
 // admin voids; until then it bills nothing (docs/billing-rules.md#duplicate-posts).
-function precedes(a: Invoice, b: Invoice): boolean {
+export function precedes(a: Invoice, b: Invoice): boolean {
   if (a.number !== b.number) {
     if (a.number === null) return false;
     if (b.number === null) return true;

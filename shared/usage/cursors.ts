@@ -1,6 +1,19 @@
-import { periodLength } from '../dates/period.ts';
+import { periodEnd, periodLength } from '../dates/period.ts';
 import { moduleDays } from './module-days.ts';
-import type { UploadIndex } from './upload-index.ts';
+import type { ModuleUploads, UploadIndex } from './upload-index.ts';
+
+// The index of the first of sorted days after day (or at or after it, when inclusive).
+function firstAfter(days: readonly string[], day: string, inclusive = false): number {
+  let low = 0;
+  let high = days.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    const value = days[mid] as string;
+    if (inclusive ? value < day : value <= day) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
 
 /**
  * A cursor (the edge's place of an upload in the pull order, a decimal integer string) as
@@ -21,6 +34,7 @@ export function cursorValue(text: string | null | undefined): number {
 export class UsageChanges {
   private readonly byKey = new Map<string, { cursors: Float64Array; max: number }>();
   private readonly byPeriod = new Map<string, number>();
+  private readonly byModule = new Map<string, Float64Array>();
 
   private readonly index: UploadIndex;
   private readonly asOf: string;
@@ -30,15 +44,38 @@ export class UsageChanges {
     this.asOf = asOf;
   }
 
-  /** Whether any module-day of period reads an upload newer than cursor: most posted invoices are skipped whole on this. */
+  /**
+   * Whether any module-day of period reads an upload newer than cursor: most posted
+   * invoices are skipped whole on this. Per module, the uploads a period can read are a
+   * run of its sorted days (the last one before the period, then the period's own up to
+   * asOf), so no day of the period is resolved here; the run's first upload may not be
+   * read at all, which can only ask for a recompute, never miss one.
+   */
   periodChangedAfter(period: string, cursor: number): boolean {
     let max = this.byPeriod.get(period);
     if (max === undefined) {
       max = 0;
-      for (const module of this.index.keys()) max = Math.max(max, this.days(module, period).max);
+      const start = `${period}-01`;
+      const last = periodEnd(period);
+      const end = last < this.asOf ? last : this.asOf;
+      for (const [module, uploads] of this.index) {
+        const cursors = this.cursorsOf(module, uploads);
+        const hi = firstAfter(uploads.days, end) - 1;
+        const lo = Math.min(Math.max(0, firstAfter(uploads.days, start, true) - 1), hi);
+        for (let i = lo; i <= hi; i++) if ((cursors[i] as number) > max) max = cursors[i] as number;
+      }
       this.byPeriod.set(period, max);
     }
     return max > cursor;
+  }
+
+  private cursorsOf(module: string, uploads: ModuleUploads): Float64Array {
+    let cursors = this.byModule.get(module);
+    if (cursors === undefined) {
+      cursors = Float64Array.from(uploads.days, (day) => cursorValue(uploads.byDay.get(day)?.cursor));
+      this.byModule.set(module, cursors);
+    }
+    return cursors;
   }
 
   /** Whether a day of period in [first, last] (0-based) reads an upload newer than cursor. */

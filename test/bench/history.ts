@@ -42,7 +42,7 @@ function timed(work: () => unknown): { ms: number; best: number; cpu: number } {
  * day reuses the org rows of the current month's day of the same number, so memory stays
  * flat) and, in the order the edge received them, a cursor on every upload.
  */
-function withHistory(): { ws: Workspace; periods: string[] } {
+export function withHistory(): { ws: Workspace; periods: string[] } {
   const base = generateMsp();
   const period = MSP_SCALE.period;
   const periods = Array.from({ length: POSTED_MONTHS }, (_, i) => addMonths(period, i - POSTED_MONTHS));
@@ -63,7 +63,7 @@ function withHistory(): { ws: Workspace; periods: string[] } {
 }
 
 /** Each history month posted the day after it ended, with the cursor of the last upload then received. */
-function postHistory(ws: Workspace, periods: readonly string[]): Invoice[] {
+export function postHistory(ws: Workspace, periods: readonly string[]): Invoice[] {
   const invoices: Invoice[] = [];
   let number = 0;
   for (const p of periods) {

@@ -91,6 +91,8 @@ describe('configuration edits never reach a posted month', () => {
       { accountId: 'a2', period: '2026-09', posted: '20.00', recomputed: '0.00', delta: '-20.00',
         charge: { id: 'correction-a2-2026-09-1', accountId: 'a2', period: '2026-10', description: 'Correction of 2026-09', quantity: '1', unitPrice: '-20.00', taxable: true, unitCost: null, corrects: '2026-09' } },
     ]);
+    // Previewed twice before recording: the same charge ids, so recording both is refused as duplicates.
+    expect(previewCorrections(ws, { asOf: '2026-11-01' }).map((c) => c.charge.id)).toEqual(corrections.map((c) => c.charge.id));
     ws = { ...ws, charges: [...ws.charges, ...corrections.map((c) => c.charge)] };
     expect(brief(invoiceOf(ws, '2026-10'))).toEqual([['item', 's1', '2026-10', '15.0000', '75.00'], ['charge', 'correction-a1-2026-09-1', '2026-10', '1.0000', '20.00']]);
     // Rosewood's contract still lists Workstations, now with no org: an item of 0, and the credit.

@@ -76,20 +76,30 @@ export async function bench(): Promise<Record<string, unknown>> {
     const uploads: number[] = [];
     const aTimes: number[] = [];
     let flooding = true;
+    // A failed round of A (or request of B) is counted and reported, not retried, so the
+    // figure says when the edge dropped a request under load.
+    const failures: string[] = [];
     const flood = (async () => {
-      try {
-        for (let round = 0; round < ROUNDS; round++) {
-          const start = performance.now();
+      for (let round = 0; round < ROUNDS; round++) {
+        const start = performance.now();
+        try {
           const response = await fetch(`${edge.url}/v1/uploads?module=datto-edr`, { method: 'POST', headers: { authorization: `Bearer ${edge.adminToken}`, 'content-type': 'text/csv' }, body: csv.text });
           await response.text();
-          if (!response.ok) throw new Error(`tenant A's CSV answered ${response.status}`);
-          aTimes.push(performance.now() - start);
+          if (!response.ok) failures.push(`A round ${round}: ${response.status}`);
+          else aTimes.push(performance.now() - start);
+        } catch (error) {
+          failures.push(`A round ${round}: ${String(error)}`);
         }
-      } finally {
-        flooding = false;
       }
+      flooding = false;
     })();
-    for (let i = 0; flooding; i++) await timeB(health, uploads, i);
+    for (let i = 0; flooding; i++) {
+      try {
+        await timeB(health, uploads, i);
+      } catch (error) {
+        failures.push(`B request ${i}: ${String(error)}`);
+      }
+    }
     await flood;
 
     const both = [...health, ...uploads];
@@ -97,8 +107,9 @@ export async function bench(): Promise<Record<string, unknown>> {
       csv: { moduleDays: MAX_MODULE_DAYS, rows: csv.rows, orgsPerDay: csv.orgs, bodyMiB: +(csv.text.length / 2 ** 20).toFixed(2), rounds: ROUNDS, medianMs: Math.round(percentile(aTimes, 50)) },
       quiet: { health: summary(quietHealth), smallUpload: summary(quietUpload) },
       underLoad: { health: summary(health), smallUpload: summary(uploads), all: summary(both) },
+      failures,
       targetP95Ms: TARGET_MS,
-      pass: percentile(both, 95) < TARGET_MS,
+      pass: failures.length === 0 && percentile(both, 95) < TARGET_MS,
     };
     console.table({
       [`A: CSV of ${MAX_MODULE_DAYS} days × ${csv.orgs} orgs (${figures.csv.bodyMiB} MiB), median`]: { ms: figures.csv.medianMs },

@@ -1,0 +1,52 @@
+// What this browser has exported, per format: one meta record per exported invoice
+// number (or reversal) and format, so "not yet exported" is the default next time and an
+// invoice voided after its export goes out once as a reversal.
+import type { ExportFormat } from '../../../../shared/export/export.ts';
+import type { ExportedSoFar } from '../../../../shared/export/pending.ts';
+import type { Invoice } from '../../../../shared/schema/invoice.ts';
+import type { Profile } from '../../../../shared/schema/parties.ts';
+import { profile as profileSchema } from '../../../../shared/schema/parties.ts';
+import type { Account } from '../../../../shared/schema/workspace.ts';
+import type { TrueupDb } from '../../lib/db/database.ts';
+import { SETTINGS_ID } from '../../lib/db/rows.ts';
+
+const PREFIX = 'exported:';
+
+/** The record key of an exported invoice (or its reversal) in a format. */
+function key(format: ExportFormat, kind: 'invoice' | 'reversal', number: string): string {
+  return `${PREFIX}${format}:${kind}:${number}`;
+}
+
+/** What the format has received so far in this browser. */
+export async function exportedSoFar(db: TrueupDb, format: ExportFormat): Promise<ExportedSoFar> {
+  const rows = await db.meta.where('key').startsWith(`${PREFIX}${format}:`).primaryKeys();
+  const invoices = new Set<string>();
+  const reversals = new Set<string>();
+  for (const k of rows) {
+    const [, , kind, number] = k.split(':');
+    if (!number) continue;
+    (kind === 'reversal' ? reversals : invoices).add(k.slice(`${PREFIX}${format}:${kind}:`.length));
+  }
+  return { invoices, reversals };
+}
+
+/** Remembers a download: its invoices and reversals, by number, with the time it was made. */
+export async function rememberExport(db: TrueupDb, format: ExportFormat, written: { invoices: readonly Invoice[]; reversals: readonly Invoice[] }, at: string): Promise<void> {
+  const rows = [
+    ...written.invoices.flatMap((i) => (i.number === null ? [] : [{ key: key(format, 'invoice', i.number), value: { invoiceId: i.id ?? null, exportedAt: at } }])),
+    ...written.reversals.flatMap((i) => (i.number === null ? [] : [{ key: key(format, 'reversal', i.number), value: { invoiceId: i.id ?? null, exportedAt: at } }])),
+  ];
+  await db.meta.bulkPut(rows);
+}
+
+/** The profile as the settings hold it (its export settings included), when there is one. */
+export async function exportProfile(db: TrueupDb): Promise<Profile | undefined> {
+  const row = await db.settings.get(SETTINGS_ID) as { profile?: unknown } | undefined;
+  const parsed = profileSchema.safeParse(row?.profile);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Accounts with their billing details (older posted invoices without a frozen party read them). */
+export async function exportAccounts(db: TrueupDb): Promise<Account[]> {
+  return (await db.accounts.toArray()).filter((a) => a.deleted !== true).map(({ deleted: _deleted, ...a }) => a);
+}

@@ -4,11 +4,7 @@
 import type { ExportFormat } from '../../../../shared/export/export.ts';
 import type { ExportedSoFar } from '../../../../shared/export/pending.ts';
 import type { Invoice } from '../../../../shared/schema/invoice.ts';
-import type { Profile } from '../../../../shared/schema/parties.ts';
-import { profile as profileSchema } from '../../../../shared/schema/parties.ts';
-import type { Account } from '../../../../shared/schema/workspace.ts';
 import type { TrueupDb } from '../../lib/db/database.ts';
-import { SETTINGS_ID } from '../../lib/db/rows.ts';
 
 const PREFIX = 'exported:';
 
@@ -37,16 +33,4 @@ export async function rememberExport(db: TrueupDb, format: ExportFormat, written
     ...written.reversals.flatMap((i) => (i.number === null ? [] : [{ key: key(format, 'reversal', i.number), value: { invoiceId: i.id ?? null, exportedAt: at } }])),
   ];
   await db.meta.bulkPut(rows);
-}
-
-/** The profile as the settings hold it (its export settings included), when there is one. */
-export async function exportProfile(db: TrueupDb): Promise<Profile | undefined> {
-  const row = await db.settings.get(SETTINGS_ID) as { profile?: unknown } | undefined;
-  const parsed = profileSchema.safeParse(row?.profile);
-  return parsed.success ? parsed.data : undefined;
-}
-
-/** Accounts with their billing details (older posted invoices without a frozen party read them). */
-export async function exportAccounts(db: TrueupDb): Promise<Account[]> {
-  return (await db.accounts.toArray()).filter((a) => a.deleted !== true).map(({ deleted: _deleted, ...a }) => a);
 }

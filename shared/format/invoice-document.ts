@@ -136,12 +136,13 @@ export function invoiceDocument(invoice: Invoice, options: DocumentOptions = {})
     : options.duplicateOf !== undefined
       ? `Duplicate post: ${options.duplicateOf} is the invoice for this month. Void this one; nothing is due on it.`
       : preview ? `Preview — not an invoice, figures as of ${dayLabel(options.asOf ?? invoice.period + '-01')}` : null;
-  const issueDate = invoice.issueDate ?? invoice.postedAt?.slice(0, 10);
+  // A pending invoice has not been issued: it has no issue or due date yet.
+  const issueDate = preview ? undefined : invoice.issueDate ?? invoice.postedAt?.slice(0, 10);
   const terms = termsText(issueDate, invoice.dueDate, preview ? billTo.paymentTermsDays ?? from?.paymentTermsDays ?? 30 : undefined);
   const facts = [
     { label: credit ? 'Credit note no.' : 'Invoice no.', value: invoice.number ?? (preview ? 'Not issued' : 'Number pending') },
     ...(issueDate ? [{ label: 'Issue date', value: dayLabel(issueDate) }] : []),
-    ...(invoice.dueDate ? [{ label: 'Due date', value: dayLabel(invoice.dueDate) }] : []),
+    ...(invoice.dueDate && !preview ? [{ label: 'Due date', value: dayLabel(invoice.dueDate) }] : []),
     ...(terms ? [{ label: 'Terms', value: terms }] : []),
     { label: 'Period', value: periodLabel(invoice.period) },
     ...(billTo.reference ? [{ label: 'Reference', value: billTo.reference }] : []),

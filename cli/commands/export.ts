@@ -1,5 +1,5 @@
 import { isIsoDay } from '../../shared/dates/day.ts';
-import { EXPORT_FORMATS, exportCsv, type ExportFormat } from '../../shared/export/export.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../../shared/export/formats.ts';
 import { listIssues, ValidationError, type Issue } from '../../shared/schema/issues.ts';
 import { workspace } from '../../shared/schema/workspace.ts';
 import { readJsonFile, TextOutput, UsageError, type Command } from '../command.ts';
@@ -33,6 +33,8 @@ export const exportCommand: Command = {
     if (!parsed.success) issues.push(...listIssues(parsed.error));
     if (issues.length > 0 || !parsed.success) throw new ValidationError(issues, `input (${file ?? 'workspace'})`);
     const ws = parsed.data;
+    // Loaded only when exporting, so the other commands start without papaparse and the export code.
+    const { exportCsv } = await import('../../shared/export/export.ts');
     return new TextOutput(exportCsv(ws.invoices, ws, { format: format as ExportFormat, from, to }));
   },
 };

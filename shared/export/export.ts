@@ -1,4 +1,5 @@
 import type { Invoice } from '../schema/invoice.ts';
+import type { ExportFormat } from './formats.ts';
 import { exportContext, type ExportSource } from './context.ts';
 import { exportableInvoices, type ExportDocument, type IssueRange } from './documents.ts';
 import { exportLines } from './export-line.ts';
@@ -7,8 +8,7 @@ import { QBO_COLUMNS, qboRow } from './qbo.ts';
 import { toCsv, type ExportRow } from './row.ts';
 import { XERO_COLUMNS, xeroRow } from './xero.ts';
 
-export const EXPORT_FORMATS = ['xero', 'qbo', 'lines'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat } from './formats.ts';
 
 export interface ExportRequest extends IssueRange {
   format: ExportFormat;

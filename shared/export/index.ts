@@ -3,6 +3,7 @@ export * from './date-format.ts';
 export * from './documents.ts';
 export * from './context.ts';
 export * from './export-line.ts';
+export * from './formats.ts';
 export * from './export.ts';
 export * from './xero.ts';
 export * from './qbo.ts';

@@ -44,6 +44,7 @@ export const INVOICE_STYLE = `
   .invoice-doc th, .invoice-doc td { padding: .3rem .2rem; }
   .invoice-doc .totals { min-width: 0; width: 100%; }
   .invoice-doc .mark { font-size: 4.5rem; }
+  .invoice-doc[data-status="PREVIEW"] .mark { font-size: 3.2rem; }
 }
 @page { size: auto; margin: 14mm 12mm; }
 @media print {

@@ -112,12 +112,19 @@ beforeAll(async () => {
     { table: 'settings', id: 'workspace', fields: { currency: 'USD', profile: { ...from, export: { dateFormat: 'MM/DD/YYYY', incomeAccountCode: '4000', exemptTaxName: 'Tax Exempt' } } } },
     { table: 'accounts', id: 'brass', fields: { name: 'Brass Building Supplies', billing: brassBilling } },
     { table: 'accounts', id: 'rosewood', fields: { name: 'Rosewood Dental', billing: { tax: null } } },
-    { table: 'contracts', id: 'c-brass', fields: { accountId: 'brass', name: 'Managed Services', startDate: '2026-10-16', endDate: null, serviceMappings: [], services: [
+    { table: 'enabledModules', id: 'datto-rmm', fields: { enabled: true } },
+    { table: 'orgMappings', id: 'datto-rmm:r-brass', fields: { module: 'datto-rmm', orgId: 'r-brass', accountId: 'brass' } },
+    { table: 'contracts', id: 'c-brass', fields: { accountId: 'brass', name: 'Managed Services', startDate: '2026-10-16', endDate: null,
+      serviceMappings: [{ module: 'datto-rmm', billingType: 'AllDevicesMetric', serviceId: 'workstations' }], services: [
       { id: 'managed', name: 'Managed services', billing: 'fixed', unitPrice: '1500.00', quantity: '1' },
       { id: 'workstations', name: 'Workstations', billing: 'daily', unitPrice: '5.00', accountCode: '4100' },
       { id: 'backup', name: 'Backup (a long service name that has to wrap on a phone screen)', billing: 'peak', unitPrice: '0', tierMode: 'graduated',
         tiers: [{ upTo: '10', unitPrice: '12.00', flatFee: '25.00' }, { upTo: null, unitPrice: '9.00' }] }] } },
   ]);
+  // October's device counts for Brass: 42 a day (what a pending invoice is computed from once October's post is voided)
+  const csv = ['date,orgId,orgName,billingType,quantity', ...Array.from({ length: 31 }, (_, i) => `2026-10-${String(i + 1).padStart(2, '0')},r-brass,Brass Building Supplies,AllDevicesMetric,42`)].join('\n');
+  const uploaded = await fetch(`${edge.url}/v1/uploads?module=datto-rmm`, { method: 'POST', headers: { authorization: `Bearer ${edge.adminToken}`, 'content-type': 'text/csv' }, body: csv });
+  if (!uploaded.ok) throw new Error(`uploading October answered ${uploaded.status}: ${await uploaded.text()}`);
   const { id: brassId, ...brassFields } = brassOctober;
   const { id: roseId, ...roseFields } = rosewoodCredit;
   const numbers = await push([{ table: 'invoices', id: brassId, fields: brassFields }, { table: 'invoices', id: roseId, fields: roseFields }]);
@@ -217,5 +224,23 @@ describe('the invoice an MSP sends', () => {
     const reversal = parseCsv(await invoices.exportCsv('xero'));
     expect([...new Set(reversal.rows.map((r) => r['*InvoiceNumber']))]).toEqual(['CN-INV-000001']);
     expect(recompute(reversal.rows, { number: '*InvoiceNumber', quantity: '*Quantity', unit: '*UnitAmount' }).get('CN-INV-000001')).toBe('-1106.86');
+  });
+
+  it('previews Brass\'s October, pending again after the void, and shares the preview', async () => {
+    const url = await invoices.sharePreview('Brass Building Supplies', '2026-10');
+    // 42 workstations × $5.00 for the 16 days from the contract's start: 42 × 5.00 × 16/31 = 108.39
+    expect(await invoices.document().textContent()).toContain('$108.39');
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true });
+    const shared = new SharedInvoicePage(await phone.newPage());
+    expect(await shared.open(url)).toBe(200);
+    expect(await shared.mark()).toBe('PREVIEW');
+    const text = await shared.text();
+    expect(text).toContain('Preview — not an invoice, figures as of ');
+    expect(text).toContain('$108.39');
+    // the parties as they are now: Settings' profile and Brass's billing details, terms included
+    for (const expected of ['Tax ID 12-3456789', 'Brass Building Supplies LLC', '1 Foundry Rd', 'Net 15 days']) expect(text).toContain(expected);
+    expect(await shared.layoutProblems()).toEqual([]);
+    await shared.page.screenshot({ path: join(ARTIFACTS, 'invdoc-preview-390.png'), fullPage: true });
+    await phone.close();
   });
 });

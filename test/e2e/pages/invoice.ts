@@ -29,6 +29,19 @@ export class InvoicePage {
     await this.page.getByTestId('share-link').waitFor({ state: 'detached', timeout: 30_000 });
   }
 
+  /** From the list: previews an account's pending invoice of a month and shares it; returns the link. */
+  async sharePreview(account: string, period: string): Promise<string> {
+    const form = this.page.getByTestId('preview');
+    await form.getByRole('combobox').selectOption({ label: account });
+    await form.getByLabel('Month').fill(period);
+    await form.getByRole('button', { name: 'Preview' }).click();
+    await this.page.getByTestId('invoice-mark').filter({ hasText: 'PREVIEW' }).waitFor({ timeout: 60_000 });
+    await this.page.getByRole('button', { name: 'Share preview' }).click();
+    const input = this.page.getByTestId('share-link').getByRole('textbox');
+    await input.waitFor({ timeout: 30_000 });
+    return input.inputValue();
+  }
+
   /** Voids the open invoice (accepting the confirmation) and waits for the document to say VOID. */
   async voidIt(): Promise<void> {
     this.page.once('dialog', (dialog) => void dialog.accept());

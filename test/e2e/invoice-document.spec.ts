@@ -221,6 +221,7 @@ describe('the invoice an MSP sends', () => {
     await phone.close();
 
     await app.nav('Invoices');
+    await page.locator('tr[data-invoice="inv-brass-2026-10"]').getByText('reversal not yet exported').waitFor();
     const reversal = parseCsv(await invoices.exportCsv('xero'));
     expect([...new Set(reversal.rows.map((r) => r['*InvoiceNumber']))]).toEqual(['CN-INV-000001']);
     expect(recompute(reversal.rows, { number: '*InvoiceNumber', quantity: '*Quantity', unit: '*UnitAmount' }).get('CN-INV-000001')).toBe('-1106.86');

@@ -34,3 +34,13 @@ export async function rememberExport(db: TrueupDb, format: ExportFormat, written
   ];
   await db.meta.bulkPut(rows);
 }
+
+/** Invoice numbers some format received and has not received the reversal of: voided ones owe accounting a credit note. */
+export async function reversalsOwed(db: TrueupDb): Promise<Set<string>> {
+  const owed = new Set<string>();
+  for (const format of ['xero', 'qbo', 'lines'] as const) {
+    const { invoices, reversals } = await exportedSoFar(db, format);
+    for (const number of invoices) if (!reversals.has(number)) owed.add(number);
+  }
+  return owed;
+}

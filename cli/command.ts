@@ -6,6 +6,14 @@ export interface Command {
   run(args: string[]): Promise<unknown>;
 }
 
+/** A result printed as it is (a CSV file), not as JSON. */
+export class TextOutput {
+  readonly text: string;
+  constructor(text: string) {
+    this.text = text;
+  }
+}
+
 /** Wrong arguments: the message says how to call the command. */
 export class UsageError extends Error {
   override name = 'UsageError';

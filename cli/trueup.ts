@@ -1,7 +1,7 @@
 // The trueup command line (docs/billing-rules.md#workspace-document): prints a result as JSON on stdout, or exits
 // non-zero with every problem on stderr and nothing on stdout.
 import { ValidationError } from '../shared/schema/issues.ts';
-import { UsageError } from './command.ts';
+import { TextOutput, UsageError } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 
 function usage(): string {
@@ -17,7 +17,8 @@ async function main(argv: string[]): Promise<number> {
   }
   try {
     const result = await command.run(args);
-    process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+    if (result instanceof TextOutput) process.stdout.write(result.text.endsWith('\n') ? result.text : `${result.text}\r\n`);
+    else process.stdout.write(JSON.stringify(result, null, 2) + '\n');
     return 0;
   } catch (error) {
     if (error instanceof ValidationError) {

@@ -5,6 +5,10 @@ import { staleModules, type StaleModule } from './stale-modules.ts';
 import { modulesWithoutServices, type UnbilledModule } from './unmapped-modules.ts';
 import { unmappedOrgs, type UnmappedOrg } from './unmapped-orgs.ts';
 import { unmappedTypes, type UnmappedType } from './unmapped-types.ts';
+import { accountsWithoutContract, type AccountWithoutContract } from './accounts-without-contract.ts';
+import { contractStartGaps, type ContractStartGap } from './contract-start-gaps.ts';
+import { modulesWithoutMappedOrgs, type ModuleWithoutOrgs } from './modules-without-orgs.ts';
+import { groupUnmappedTypes, type UnmappedTypeGroup } from './unmapped-type-groups.ts';
 
 /** The five insights (docs/billing-rules.md#insights), as of one day. */
 export interface Insights {
@@ -16,6 +20,12 @@ export interface Insights {
   staleModules: StaleModule[];
   unmappedTypes: UnmappedType[];
   quantityJumps: QuantityJump[];
+  /** Money not billed: mapped usage without a contract, usage before a contract's start, modules nobody mapped. */
+  accountsWithoutContract: AccountWithoutContract[];
+  contractStartGaps: ContractStartGap[];
+  modulesWithoutMappedOrgs: ModuleWithoutOrgs[];
+  /** `unmappedTypes` grouped by account and module, with the quantities reported. */
+  unmappedTypeGroups: UnmappedTypeGroup[];
 }
 
 export interface InsightOptions {
@@ -29,14 +39,20 @@ export interface InsightOptions {
 export function computeInsights(ws: Workspace, options: InsightOptions = {}): Insights {
   const asOf = options.asOf ?? ws.asOf ?? today();
   const days = options.days ?? 30;
+  const since = addDays(asOf, -(days - 1));
+  const types = unmappedTypes(ws, { since });
   return {
     asOf,
     days,
     unmappedOrgs: unmappedOrgs(ws),
     modulesWithoutServices: modulesWithoutServices(ws),
     staleModules: staleModules(ws, asOf),
-    unmappedTypes: unmappedTypes(ws, { since: addDays(asOf, -(days - 1)) }),
+    unmappedTypes: types,
     quantityJumps: quantityJumps(ws, { asOf, days, ...(options.thresholdPercent === undefined ? {} : { thresholdPercent: options.thresholdPercent }) }),
+    accountsWithoutContract: accountsWithoutContract(ws, { since }),
+    contractStartGaps: contractStartGaps(ws),
+    modulesWithoutMappedOrgs: modulesWithoutMappedOrgs(ws, { since }),
+    unmappedTypeGroups: groupUnmappedTypes(types, ws, { since }),
   };
 }
 

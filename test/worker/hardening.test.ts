@@ -4,7 +4,8 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/dates/day.ts';
-import { accountingCsv } from '../../shared/export/accounting-csv.ts';
+import Papa from 'papaparse';
+import { exportCsv } from '../../shared/export/export.ts';
 import type { Invoice } from '../../shared/schema/invoice.ts';
 import { parseHlc } from '../../shared/sync/hlc.ts';
 import { mergeChanges, type RecordState } from '../../shared/sync/merge.ts';
@@ -169,10 +170,12 @@ describe('5. the accounting CSV never carries a live formula', () => {
   it('escapes account, service and module names that start a formula; amounts stay numbers', () => {
     const base = sampleInvoice('=HYPERLINK("http://evil.example","Click")');
     const inv: Invoice = { ...base, lines: base.lines.map((l) => ({ ...l, serviceName: '+cmd|calc', moduleName: '@SUM(A1)' })) };
-    const csv = accountingCsv([inv], { accounts: [], contracts: [], currency: 'USD' });
-    const lines = csv.split('\r\n');
-    expect(lines[1]).toBe(`INV-000007,"'=HYPERLINK(""http://evil.example"",""Click"")",a1,2026-10,'@SUM(A1),'+cmd|calc,item,,10.5000,5.00,52.50,USD,`);
-    expect(lines[2]).toBe(`INV-000007,"'=HYPERLINK(""http://evil.example"",""Click"")",a1,2026-10,'@SUM(A1),'+cmd|calc,adjustment,2026-09,-1.0000,,-5.00,USD,`);
+    const csv = exportCsv([inv], { accounts: [], contracts: [], currency: 'USD' }, { format: 'lines' });
+    const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
+    expect(rows.map((r) => [r.accountName, r.module, r.service, r.kind, r.quantity, r.amount])).toEqual([
+      ["'=HYPERLINK(\"http://evil.example\",\"Click\")", "'@SUM(A1)", "'+cmd|calc", 'item', '10.5000', '52.50'],
+      ["'=HYPERLINK(\"http://evil.example\",\"Click\")", "'@SUM(A1)", "'+cmd|calc", 'adjustment', '-1.0000', '-5.00'],
+    ]);
   });
 });
 

@@ -29,11 +29,38 @@ export class InvoicePage {
     await this.page.getByTestId('share-link').waitFor({ state: 'detached', timeout: 30_000 });
   }
 
-  /** Exports the accounting CSV from the list and returns its text. */
-  async exportCsv(): Promise<string> {
+  /** From the list: previews an account's pending invoice of a month and shares it; returns the link. */
+  async sharePreview(account: string, period: string): Promise<string> {
+    const form = this.page.getByTestId('preview');
+    await form.getByRole('combobox').selectOption({ label: account });
+    await form.getByLabel('Month').fill(period);
+    await form.getByRole('button', { name: 'Preview' }).click();
+    await this.page.getByTestId('invoice-mark').filter({ hasText: 'PREVIEW' }).waitFor({ timeout: 60_000 });
+    await this.page.getByRole('button', { name: 'Share preview' }).click();
+    const input = this.page.getByTestId('share-link').getByRole('textbox');
+    await input.waitFor({ timeout: 30_000 });
+    return input.inputValue();
+  }
+
+  /** Voids the open invoice (accepting the confirmation) and waits for the document to say VOID. */
+  async voidIt(): Promise<void> {
+    this.page.once('dialog', (dialog) => void dialog.accept());
+    await this.page.getByRole('button', { name: 'Void', exact: true }).click();
+    await this.page.getByTestId('invoice-mark').filter({ hasText: 'VOID' }).waitFor({ timeout: 30_000 });
+  }
+
+  /** Exports from the list in a format, by default what was not exported yet; returns the CSV text. */
+  async exportCsv(format: 'xero' | 'qbo' | 'lines' = 'lines', range: { from: string; to: string } | 'pending' = 'pending'): Promise<string> {
+    const form = this.page.getByTestId('export');
+    await form.getByRole('combobox', { name: 'Export for' }).selectOption(format);
+    await form.getByRole('combobox', { name: 'Invoices' }).selectOption(range === 'pending' ? 'pending' : 'dates');
+    if (range !== 'pending') {
+      await form.getByLabel('Issued from').fill(range.from);
+      await form.getByLabel('Issued to').fill(range.to);
+    }
     const [download] = await Promise.all([
       this.page.waitForEvent('download'),
-      this.page.getByRole('button', { name: 'Export CSV for accounting' }).click(),
+      form.getByRole('button', { name: 'Export CSV' }).click(),
     ]);
     const stream = await download.createReadStream();
     const chunks: Buffer[] = [];

@@ -30,7 +30,7 @@ export function toPrice(text: string): Price {
 // price (10^-4) × quantity (10^-4) → 10^-8 of the currency unit.
 const SCALE = 1e8;
 
-/** The quantity a mode bills (SPEC §5): Σq (daily, shown as Σq/D), q on the last active day, or max q. */
+/** The quantity a mode bills (docs/billing-rules.md#modes): Σq (daily, shown as Σq/D), q on the last active day, or max q. */
 export function billedQuantity(mode: BillingMode, usage: UsageSummary): Units {
   return mode === 'daily' ? usage.sum : mode === 'peak' ? usage.peak : usage.lastDay;
 }
@@ -44,7 +44,7 @@ export function shownQuantity(mode: BillingMode, usage: UsageSummary): Units {
 }
 
 /**
- * The SPEC §5 amount (or cost) of a line in minor units: unit × Σq / D for daily,
+ * The amount (or cost) of a line in minor units: unit × Σq / D for daily,
  * unit × q × N / D otherwise, rounded once, half away from zero. Exact JS integer
  * arithmetic when it fits below 2^53, lineAmount's BigInt otherwise: same results.
  */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { id, period, price, signedPrice } from './primitives.ts';
 
 /**
- * A one-off line on an account's invoice for a period (SPEC §15 "Charges"): onboarding,
+ * A one-off line on an account's invoice for a period (docs/billing-rules.md#charges): onboarding,
  * a hardware sale, a credit (negative unit price), or a correction of a posted period.
  */
 export const charge = z.object({
@@ -14,7 +14,7 @@ export const charge = z.object({
   unitPrice: signedPrice,
   taxable: z.boolean().default(true),
   unitCost: price.nullable().default(null),
-  /** The posted period this charge corrects (SPEC §6), or null. */
+  /** The posted period this charge corrects (docs/billing-rules.md#corrections), or null. */
   corrects: period.nullable().default(null),
 });
 

@@ -11,13 +11,13 @@ export const dailyQuantity = z.object({
   estimated: z.boolean().default(false),
 });
 
-/** What a posted item summed: its module orgs and billing types (SPEC §6). */
+/** What a posted item summed: its module orgs and billing types (docs/billing-rules.md#posting-freezes). */
 export const lineSources = z.object({ orgIds: z.array(z.string()), billingTypes: z.array(z.string()) });
 
 /**
  * A line of an invoice: a billing item (usage, or fixed with module null), an adjustment
  * of an earlier posted item, or a one-off charge. Posted item lines carry the terms they
- * were priced with (SPEC §6): a frozen field is null where the service had none.
+ * were priced with (docs/billing-rules.md#posting-freezes): a frozen field is null where the service had none.
  */
 export const invoiceLine = z.object({
   kind: z.enum(['item', 'adjustment', 'charge']),
@@ -56,7 +56,7 @@ export const invoiceLine = z.object({
   daily: z.array(dailyQuantity).optional(),
 });
 
-/** One tax of an invoice: per rate, on the sum of its taxable lines (SPEC §15). */
+/** One tax of an invoice: per rate, on the sum of its taxable lines (docs/billing-rules.md#tax). */
 export const invoiceTax = z.object({ name: z.string(), rate: taxRate, taxable: amount, amount });
 
 /** An invoice as the bill command prints it; posted and voided ones are kept in the workspace. */
@@ -72,12 +72,12 @@ export const invoice = z.object({
   taxes: z.array(invoiceTax).optional(),
   total: amount,
   creditNote: z.boolean().optional(),
-  /** Posted: the day posted, the day due, and the parties as they were then (SPEC §15). */
+  /** Posted: the day posted, the day due, and the parties as they were then (docs/billing-rules.md#tax). */
   issueDate: isoDay.optional(),
   dueDate: isoDay.optional(),
   from: invoiceFrom.optional(),
   billTo: billTo.optional(),
-  /** Posted: the last upload cursor the posting browser had pulled (SPEC §6). */
+  /** Posted: the last upload cursor the posting browser had pulled (docs/billing-rules.md#incremental-adjustments). */
   usageCursor: z.string().regex(/^\d+$/, { error: 'must be a decimal integer string' }).nullable().optional(),
   postedAt: z.string().optional(),
   voidedAt: z.string().optional(),

@@ -4,7 +4,7 @@ import { dayCount, taxRate } from './primitives.ts';
 const text = (max: number) => z.string().max(max, { error: `must be at most ${max} characters` });
 const addressLines = z.array(text(200)).max(6, { error: 'at most 6 address lines' });
 
-/** The most a logo may weigh, as a data: URL (SPEC §10.1: ≤ 200 KB). */
+/** The most a logo may weigh, as a data: URL (≤ 200 KB). */
 export const LOGO_MAX_BYTES = 200 * 1024;
 
 export const logo = z.string()
@@ -13,14 +13,14 @@ export const logo = z.string()
 
 export const DATE_FORMATS = ['MM/DD/YYYY', 'DD/MM/YYYY', 'YYYY-MM-DD'] as const;
 
-/** Settings of the accounting exports (SPEC §16). */
+/** Settings of the accounting exports (README "Accounting exports"). */
 export const exportSettings = z.object({
   dateFormat: z.enum(DATE_FORMATS, { error: 'must be MM/DD/YYYY, DD/MM/YYYY or YYYY-MM-DD' }).default('MM/DD/YYYY'),
   incomeAccountCode: text(50).optional(),
   exemptTaxName: text(100).optional(),
 });
 
-/** The MSP as it appears on its invoices (SPEC §15 "Parties"). */
+/** The MSP as it appears on its invoices (docs/billing-rules.md#parties-and-dates). */
 export const profile = z.object({
   name: text(200).default(''),
   address: addressLines.default([]),
@@ -36,7 +36,7 @@ export const profile = z.object({
 /** An account's tax: a named rate, or null for an exempt account. */
 export const accountTax = z.object({ name: text(100).min(1, { error: 'must not be empty' }), rate: taxRate }).nullable();
 
-/** An account's billing details (SPEC §10.1). */
+/** An account's billing details (docs/billing-rules.md#parties-and-dates). */
 export const accountBilling = z.object({
   legalName: text(300).optional(),
   address: addressLines.optional(),

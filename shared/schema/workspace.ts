@@ -11,7 +11,7 @@ import { invoice } from './invoice.ts';
 export const account = z.object({
   id,
   name: z.string().min(1, { error: 'must not be empty' }),
-  /** Billing details (SPEC §10.1); absent: the name only, the profile's terms, no tax. */
+  /** Billing details (docs/billing-rules.md#parties-and-dates); absent: the name only, the profile's terms, no tax. */
   billing: accountBilling.optional(),
 });
 

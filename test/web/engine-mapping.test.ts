@@ -24,9 +24,10 @@ describe('service mapping edits', () => {
 });
 
 describe('posting a period', () => {
-  it('is refused before its last day and allowed from it', () => {
-    expect(postingRefusal('2026-11', '2026-11-29')).toMatch(/November 2026 has not ended yet.*30 Nov 2026/);
-    expect(postingRefusal('2026-11', '2026-11-30')).toBeNull();
+  it('is refused until its last day is over, and allowed from the next day', () => {
+    expect(postingRefusal('2026-11', '2026-11-29')).toMatch(/November 2026 has not ended yet.*1 Dec 2026/);
+    expect(postingRefusal('2026-11', '2026-11-30')).toMatch(/November 2026 has not ended yet.*1 Dec 2026/);
+    expect(postingRefusal('2026-11', '2026-12-01')).toBeNull();
     expect(postingRefusal('2026-10', '2026-11-01')).toBeNull();
   });
 });

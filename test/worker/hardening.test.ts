@@ -173,9 +173,13 @@ describe('5. the accounting CSV never carries a live formula', () => {
     const csv = exportCsv([inv], { accounts: [], contracts: [], currency: 'USD' }, { format: 'lines' });
     const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
     expect(rows.map((r) => [r.accountName, r.module, r.service, r.kind, r.quantity, r.amount])).toEqual([
-      ["'=HYPERLINK(\"http://evil.example\",\"Click\")", "'@SUM(A1)", "'+cmd|calc", 'item', '10.5000', '52.50'],
-      ["'=HYPERLINK(\"http://evil.example\",\"Click\")", "'@SUM(A1)", "'+cmd|calc", 'adjustment', '-1.0000', '-5.00'],
+      ["'=HYPERLINK(\"http://evil.example\",\"Click\")", 'datto-rmm', "'+cmd|calc", 'item', '10.5000', '52.50'],
+      ["'=HYPERLINK(\"http://evil.example\",\"Click\")", 'datto-rmm', "'+cmd|calc", 'adjustment', '-1.0000', '-5.00'],
     ]);
+    // a custom module's name reaches the Xero description, escaped there too
+    const xero = Papa.parse<Record<string, string>>(exportCsv([{ ...inv, lines: inv.lines.map((l) => ({ ...l, serviceName: '@SUM(A1)' })) }], { accounts: [], contracts: [], currency: 'USD' }, { format: 'xero' }), { header: true, skipEmptyLines: true }).data;
+    expect(xero[0]?.['*Description']?.startsWith("'@SUM(A1)")).toBe(true);
+    expect(xero.map((r) => r['*ContactName'])).toEqual(["'=HYPERLINK(\"http://evil.example\",\"Click\")", "'=HYPERLINK(\"http://evil.example\",\"Click\")"]);
   });
 });
 

@@ -1,6 +1,7 @@
 // Starts `wrangler dev` and waits until the edge answers /v1/health.
 import type { ChildProcess } from 'node:child_process';
 import { spawnWrangler } from './wrangler.ts';
+import { freePort } from './free-port.ts';
 
 export interface DevServer {
   url: string;
@@ -40,7 +41,8 @@ export function devClockVars(): string[] {
 /** Runs the worker locally on the port and resolves once it is healthy. */
 export async function startDev(options: DevOptions): Promise<DevServer> {
   const url = `http://127.0.0.1:${options.port}`;
-  const args = ['dev', '--ip', '127.0.0.1', '--port', String(options.port), '--show-interactive-dev-session=false', '--log-level', options.echo ? 'info' : 'warn'];
+  // a free devtools port too: the default 9229 is taken by any other wrangler dev on the machine
+  const args = ['dev', '--ip', '127.0.0.1', '--port', String(options.port), '--inspector-port', String(await freePort()), '--show-interactive-dev-session=false', '--log-level', options.echo ? 'info' : 'warn'];
   if (options.persistTo) args.push('--persist-to', options.persistTo);
   args.push(...devClockVars());
   const child = spawnWrangler(args);

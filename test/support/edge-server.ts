@@ -1,11 +1,11 @@
 // A throwaway edge for end-to-end tests and benches: a fresh local D1 in a temporary
 // folder, migrated, one tenant, and `wrangler dev` serving it.
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTenant, migrate } from '../../scripts/edge/d1.ts';
 import { startDev } from '../../scripts/edge/dev.ts';
+import { freePort } from '../../scripts/edge/free-port.ts';
 
 export interface EdgeServer {
   url: string;
@@ -20,19 +20,6 @@ export interface EdgeOptions {
   /** Reuse a persistence folder (kept on stop); default: a new temporary one (removed on stop). */
   persistDir?: string;
   tenantName?: string;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Migrates a fresh local D1, creates a tenant, starts wrangler dev and waits for /v1/health. */

@@ -37,7 +37,7 @@ export class EngineSession {
       this.#uploads = { version: inputs.uploadsVersion, rows: this.#db.uploads.toArray() };
     }
     const uploads = await this.#uploads.rows;
-    return { ...inputs.config, uploads, asOf: inputs.config.asOf ?? inputs.today };
+    return { ...inputs.config, uploads, asOf: inputs.today };
   }
 }
 

@@ -14,6 +14,10 @@ export interface DevOptions {
   /** Echo wrangler's output (npm start); tests and benches keep it quiet. */
   echo?: boolean;
   timeoutMs?: number;
+  /** Variables and secrets for the worker (`--var NAME:value`), e.g. CONNECTOR_KEY, CONNECTOR_ALLOW_HOSTS. */
+  vars?: Record<string, string>;
+  /** Serve GET /__scheduled, which runs the Cron Trigger's handler (`--test-scheduled`). */
+  testScheduled?: boolean;
 }
 
 async function healthy(url: string): Promise<boolean> {
@@ -30,6 +34,8 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   const url = `http://127.0.0.1:${options.port}`;
   const args = ['dev', '--ip', '127.0.0.1', '--port', String(options.port), '--show-interactive-dev-session=false', '--log-level', options.echo ? 'info' : 'warn'];
   if (options.persistTo) args.push('--persist-to', options.persistTo);
+  for (const [name, value] of Object.entries(options.vars ?? {})) args.push('--var', `${name}:${value}`);
+  if (options.testScheduled) args.push('--test-scheduled');
   const child = spawnWrangler(args);
   let output = '';
   const collect = (chunk: Buffer) => {

@@ -4,6 +4,8 @@ declare namespace Cloudflare {
   interface Env {
     DB: D1Database;
     CORS_ORIGINS?: string;
+    CONNECTOR_KEY?: string;
+    CONNECTOR_ALLOW_HOSTS?: string;
     TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
   }
 }

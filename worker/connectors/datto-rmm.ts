@@ -83,14 +83,23 @@ class RmmSession {
     return readJson(this.call, url, response);
   }
 
-  /** Every item of a paged list, following pageDetails.nextPageUrl until it is null. */
-  async list(path: string, key: string): Promise<Json[]> {
+  /**
+   * Every item of a paged list, following pageDetails.nextPageUrl until it is null.
+   * `optional` lists read as empty when the API has no such list (404).
+   */
+  async list(path: string, key: string, optional = false): Promise<Json[]> {
     const items: Json[] = [];
     const guard = new PageGuard(VENDOR);
     let url: string | null = `${this.base}${path}${path.includes('?') ? '&' : '?'}max=${PAGE_SIZE}&page=0`;
     while (url) {
       guard.visit(url);
-      const page = await this.get(url);
+      let page: unknown;
+      try {
+        page = await this.get(url);
+      } catch (error) {
+        if (optional && error instanceof VendorError && error.status === 404 && items.length === 0) return [];
+        throw error;
+      }
       if (!isObject(page) || !Array.isArray(page[key])) throw new VendorError(`${VENDOR} answered ${new URL(url).pathname} without a "${key}" list: check the API URL.`);
       for (const item of page[key] as unknown[]) if (isObject(item)) items.push(item);
       const details = page.pageDetails;
@@ -102,7 +111,7 @@ class RmmSession {
 
 /** Device keys of the `_NotBillable_` custom filter (none when there is no such filter). */
 async function notBillableDevices(session: RmmSession): Promise<Set<string>> {
-  const filters = await session.list('/api/v2/filter/custom-filters', 'filters');
+  const filters = await session.list('/api/v2/filter/custom-filters', 'filters', true);
   const keys = new Set<string>();
   for (const filter of filters) {
     const name = text(filter.name);
@@ -132,18 +141,22 @@ function toMetricsDevice(device: Json, notBillable: ReadonlySet<string>) {
     deviceType: type ? { category: text(type.category), type: text(type.type) } : null,
     suspended: device.suspended === true,
     deleted: device.deleted === true,
-    groups: key !== null && notBillable.has(key) ? ['_NotBillable_'] : [],
+    approved: device.approved !== false,
+    groups: [
+      ...(Array.isArray(device.groups) ? device.groups.filter((g): g is string => typeof g === 'string') : []),
+      ...(key !== null && notBillable.has(key) ? ['_NotBillable_'] : []),
+    ],
   };
 }
 
 async function readSites(session: RmmSession): Promise<RmmSite[]> {
   const sites: RmmSite[] = [];
-  for (const site of await session.list('/api/v2/account/sites', 'sites')) {
+  for (const site of await session.list('/api/v2/account/sites', 'sites', true)) {
     const uid = text(site.uid);
     if (uid && uid.trim()) sites.push({ uid: uid.trim(), name: text(site.name) ?? '' });
   }
-  // A stable order, so the same account reads as the same upload ("unchanged").
-  return sites.sort((a, b) => (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0));
+  // In the API's order (stable for an account), so the same account reads as the same upload.
+  return sites;
 }
 
 export const dattoRmm: Connector = {
@@ -159,7 +172,6 @@ export const dattoRmm: Connector = {
     const devices = await session.list('/api/v2/account/devices', 'devices');
     const placed = devices.map((d) => toMetricsDevice(d, notBillable)).filter((d) => d.siteUid.trim() !== '');
     const upload = rmmUpload(placed, date, sites);
-    upload.orgs.sort((a, b) => (a.orgId < b.orgId ? -1 : a.orgId > b.orgId ? 1 : 0));
     return { upload, pages: session.pages, devices: devices.length, token: session.currentToken };
   },
 

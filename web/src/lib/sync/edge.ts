@@ -51,7 +51,7 @@ async function failure(response: Response, baseUrl: string): Promise<EdgeError> 
   return new EdgeError('rejected', `The edge refused the request (${status})${detail ? `: ${detail}` : ''}.`, status);
 }
 
-async function call<T>(conn: EdgeConnection, path: string, schema: z.ZodType<T>, init: RequestInit = {}): Promise<T> {
+export async function call<T>(conn: EdgeConnection, path: string, schema: z.ZodType<T>, init: RequestInit = {}): Promise<T> {
   if (!conn.token) throw new EdgeError('not-configured', 'Not connected yet: enter the admin token in Settings.');
   const doFetch = conn.fetch ?? globalThis.fetch.bind(globalThis);
   let response: Response;

@@ -123,3 +123,19 @@ describe('the first hour', () => {
     expect((await upload()).status).toBe(401);
   });
 });
+
+describe('a connector that stops working', () => {
+  it('shows in the header, on its tile and in Insights', async () => {
+    const { apiUrl } = rmm.add({ ...ACCOUNT, forbiddenPath: '/api/v2/account/devices' });
+    const auth = { authorization: `Bearer ${edge.adminToken}`, 'content-type': 'application/json' };
+    expect((await fetch(`${edge.url}/v1/connectors/datto-rmm`, { method: 'PUT', headers: auth, body: JSON.stringify({ apiUrl }) })).status).toBe(200);
+    expect((await fetch(`${edge.url}/v1/connectors/datto-rmm/run`, { method: 'POST', headers: auth })).status).toBe(502);
+    await app.syncNow();
+    await app.waitSynced();
+    await page.getByTestId('connector-alert').filter({ hasText: 'datto-rmm sync failed' }).waitFor({ timeout: 30_000 });
+    await app.nav('Modules');
+    expect(await new ConnectorPanel(page, 'Datto RMM').status()).toMatch(/^Last sync failed: Datto RMM answered 403 Forbidden for \S*\/api\/v2\/account\/devices/);
+    await app.nav('Insights');
+    expect(await page.getByTestId('connector-problems').textContent()).toContain('datto-rmm — last sync failed');
+  });
+});

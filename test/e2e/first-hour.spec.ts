@@ -15,6 +15,7 @@ import { rmmAccount } from '../worker/support/rmm-account.ts';
 import { AppPage } from './pages/app.ts';
 import { ModulesPage } from './pages/modules.ts';
 import { AccountPage } from './pages/contract.ts';
+import { MappingPage } from './pages/mapping.ts';
 import { BillingPage } from './pages/billing.ts';
 import { ConnectorPanel } from './pages/connector.ts';
 import { CreateFromOrgs, KeysSection, SetupChecklist } from './pages/setup.ts';
@@ -87,6 +88,22 @@ describe('the first hour', () => {
     const checklist = new SetupChecklist(page);
     await checklist.waitDone('mapping');
     expect((await checklist.steps()).filter(([, done]) => done).map(([id]) => id)).toEqual(['usage', 'modules', 'accounts', 'mapping']);
+  });
+
+  it('asks before leaving the org mapping screen with unsaved edits, and stays when told to', async () => {
+    await app.nav('Org mapping');
+    const mapping = new MappingPage(page);
+    await mapping.byModuleOrganization();
+    await mapping.mapOrg('Empty Warehouse', 'Cobalt Dental');
+    await page.getByTestId('unsaved').waitFor();
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => { asked.push(dialog.message()); void dialog.dismiss(); });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts', exact: true }).click();
+    await expect.poll(() => asked).toEqual(['You have 1 unsaved mapping change. Leave without saving?']);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Org mapping');
+    expect(await mapping.accountOf('Empty Warehouse')).toBe('Cobalt Dental');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await app.nav('Accounts');
   });
 
   it('a contract priced per workstation bills the synced devices', async () => {

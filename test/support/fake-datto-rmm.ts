@@ -31,6 +31,8 @@ export interface RmmScenario {
   rateLimitOncePath?: string;
   /** Requests whose path starts with this answer 403. */
   forbiddenPath?: string;
+  /** How many requests of that path answer 429 before it works (default 1). */
+  rateLimitTimes?: number;
   /** Retry-After seconds on the 429 (default 0). */
   retryAfter?: number;
 }
@@ -43,7 +45,7 @@ function rmmScenario(input: unknown, apiUrl: string): ScenarioHandler {
   const pageSize = s.pageSize ?? 250;
   const tokens = new Map<string, { uses: number; first: boolean }>();
   let issued = 0;
-  let rateLimited = false;
+  let rateLimited = 0;
 
   function page(path: string, url: URL, key: string, items: unknown[]): FakeAnswer {
     const max = Math.min(Number(url.searchParams.get('max') ?? 250) || 250, pageSize);
@@ -80,8 +82,8 @@ function rmmScenario(input: unknown, apiUrl: string): ScenarioHandler {
       if (token.first && s.expireTokenAfter !== undefined && token.uses > s.expireTokenAfter) {
         return { status: 401, body: { error: 'invalid_token', error_description: 'Access token expired' } };
       }
-      if (s.rateLimitOncePath === bare && !rateLimited) {
-        rateLimited = true;
+      if (s.rateLimitOncePath === bare && rateLimited < (s.rateLimitTimes ?? 1)) {
+        rateLimited++;
         return { status: 429, headers: { 'retry-after': String(s.retryAfter ?? 0) }, body: { message: 'Too many requests' } };
       }
       if (s.forbiddenPath && bare.startsWith(s.forbiddenPath)) return { status: 403, body: { message: 'Access denied: insufficient permissions' } };

@@ -6,6 +6,9 @@ import { addScenario, scenarioLog } from '../support/fake-vendor-client.ts';
 import { call, callJson, footprint, moduleKey, newTenant, type Tenant } from './support/edge.ts';
 import { EXPECTED_ORGS, rmmAccount } from './support/rmm-account.ts';
 import type { RmmScenario } from '../support/fake-datto-rmm.ts';
+import { connectorKey } from '../../worker/connectors/crypto.ts';
+import { hostProblem } from '../../worker/connectors/hosts.ts';
+import { ApiFailure } from '../../worker/errors.ts';
 
 const DAY = '2026-10-14';
 
@@ -70,6 +73,15 @@ describe('the Datto RMM connector', () => {
     const log = await scenarioLog(inject('fakeRmmUrl'), id);
     expect(log.filter((r) => r.status === 429)).toHaveLength(1);
     expect(await storedDay(tenant, 'datto-rmm', DAY)).toMatchObject({ orgs: EXPECTED_ORGS });
+  });
+
+  it('gives up after a bounded number of 429s and says so', async () => {
+    const tenant = await newTenant();
+    const { id } = await connectRmm(tenant, { rateLimitOncePath: '/api/v2/account/devices', rateLimitTimes: 1000 });
+    const run = await callJson<{ error: { message: string } }>('POST', `/v1/connectors/datto-rmm/run?date=${DAY}`, { token: tenant.adminToken });
+    expect(run.status).toBe(502);
+    expect(run.body.error.message).toMatch(/kept answering 429 Too Many Requests for \S*\/api\/v2\/account\/devices after 5 tries/);
+    expect((await scenarioLog(inject('fakeRmmUrl'), id)).filter((r) => r.status === 429)).toHaveLength(5);
   });
 
   it('stops on 403, stores nothing and records why in plain words', async () => {
@@ -188,5 +200,24 @@ describe('testing a connection', () => {
     const { apiUrl } = await addScenario(inject('fakeRmmUrl'), account);
     const test = await callJson('POST', '/v1/connectors/datto-rmm/test', { token: tenant.adminToken, json: { apiUrl, apiKey: account.apiKey, apiSecret: 'nope-nope' } });
     expect(test).toEqual({ status: 200, body: { ok: false, message: 'Datto RMM refused the API key and secret (401 Unauthorized): "Bad credentials". Check them, or make new ones in Datto RMM.' } });
+  });
+});
+
+describe('the connector key and hosts', () => {
+  it('needs CONNECTOR_KEY, except on a local test edge that allows extra hosts', async () => {
+    await expect(connectorKey({})).rejects.toThrow(ApiFailure);
+    await expect(connectorKey({ CONNECTOR_KEY: 'dG9vIHNob3J0' })).rejects.toThrow(/32 random bytes/);
+    await expect(connectorKey({ CONNECTOR_ALLOW_HOSTS: '127.0.0.1' })).resolves.toBeDefined();
+  });
+
+  it('allows the vendor\'s hosts over https and the listed extra hosts', () => {
+    const rmm = ['*.centrastage.net'];
+    expect(hostProblem('https://pinotage-api.centrastage.net', rmm, undefined)).toBeNull();
+    expect(hostProblem('https://api.centrastage.net.attacker.example', rmm, undefined)).toMatch(/is not the vendor's/);
+    expect(hostProblem('http://127.0.0.1:8080', rmm, undefined)).toMatch(/is not the vendor's/);
+    expect(hostProblem('http://127.0.0.1:8080', rmm, '127.0.0.1')).toBeNull();
+    expect(hostProblem('http://127.0.0.1:8080', rmm, 'localhost, 127.0.0.1:8080')).toBeNull();
+    expect(hostProblem('https://user:pw@concord-api.centrastage.net', rmm, undefined)).toMatch(/must not carry a user name/);
+    expect(hostProblem('ftp://127.0.0.1', rmm, '127.0.0.1')).toBe('must be an http or https URL');
   });
 });

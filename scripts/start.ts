@@ -22,9 +22,8 @@ async function main(): Promise<void> {
   const tenant = await ensureDemoTenant();
   console.log(tenant.created ? 'created the demo tenant' : 'using the demo tenant');
   if (ensureConnectorKey()) console.log('made a local CONNECTOR_KEY in .dev.vars (seals connector credentials)');
-  // CONNECTOR_ALLOW_HOSTS=127.0.0.1 npm start lets connectors read a Datto-shaped server on this machine.
-  const vars: Record<string, string> = process.env.CONNECTOR_ALLOW_HOSTS ? { CONNECTOR_ALLOW_HOSTS: process.env.CONNECTOR_ALLOW_HOSTS } : {};
-  const edge = await startDev({ port: PORT, echo: process.env.TRUEUP_VERBOSE === '1', vars });
+  // CONNECTOR_ALLOW_HOSTS=127.0.0.1 npm start lets connectors read a Datto-shaped server on this machine (scripts/edge/dev.ts).
+  const edge = await startDev({ port: PORT, echo: process.env.TRUEUP_VERBOSE === '1' });
   if (tenant.created || !(await tenantHasUploads(edge.url, tenant.adminToken))) {
     console.log('loading the demo data (about 120 days of 10 modules) …');
     const demo = await loadDemo(edge.url, tenant.adminToken);

@@ -34,7 +34,15 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   const url = `http://127.0.0.1:${options.port}`;
   const args = ['dev', '--ip', '127.0.0.1', '--port', String(options.port), '--show-interactive-dev-session=false', '--log-level', options.echo ? 'info' : 'warn'];
   if (options.persistTo) args.push('--persist-to', options.persistTo);
-  for (const [name, value] of Object.entries(options.vars ?? {})) args.push('--var', `${name}:${value}`);
+  // CONNECTOR_ALLOW_HOSTS (and CONNECTOR_KEY) in the environment reach the worker too, so
+  // `CONNECTOR_ALLOW_HOSTS=127.0.0.1 npm start` (or any script starting an edge) can point a
+  // connector at a Datto-shaped server on this machine.
+  const vars: Record<string, string> = { ...options.vars };
+  for (const name of ['CONNECTOR_ALLOW_HOSTS', 'CONNECTOR_KEY']) {
+    const value = process.env[name];
+    if (value && vars[name] === undefined) vars[name] = value;
+  }
+  for (const [name, value] of Object.entries(vars)) args.push('--var', `${name}:${value}`);
   if (options.testScheduled) args.push('--test-scheduled');
   const child = spawnWrangler(args);
   let output = '';

@@ -48,7 +48,8 @@ export async function startEdge(options: EdgeOptions = {}): Promise<EdgeServer> 
   const { tenantId, adminToken } = await createTenant(options.tenantName ?? 'Test MSP', target);
   // A connector key made for this edge, so a test never depends on a developer's .dev.vars.
   const vars: Record<string, string> = { CONNECTOR_KEY: randomBytes(32).toString('base64') };
-  if (options.connectorAllowHosts) vars.CONNECTOR_ALLOW_HOSTS = options.connectorAllowHosts;
+  const allow = options.connectorAllowHosts ?? process.env.CONNECTOR_ALLOW_HOSTS;
+  if (allow) vars.CONNECTOR_ALLOW_HOSTS = allow;
   const dev = await startDev({ port: options.port ?? await freePort(), persistTo: persistDir, vars, testScheduled: options.testScheduled ?? false });
   return {
     url: dev.url,

@@ -90,6 +90,21 @@ describe('the first hour', () => {
     expect((await checklist.steps()).filter(([, done]) => done).map(([id]) => id)).toEqual(['usage', 'modules', 'accounts', 'mapping']);
   });
 
+  it('imports accounts from a CSV: a bad row is named and nothing imported, then the fixed file is', async () => {
+    await app.nav('Accounts');
+    const file = page.getByLabel('Accounts CSV file');
+    const csv = (email: string) => ({
+      name: 'accounts.csv', mimeType: 'text/csv',
+      buffer: Buffer.from(`Name,Legal name,Address,Email,External id\nHarbor Finch,"Harbor Finch, Inc.",1 Dock Rd; Bristol,${email},QB-7\nNorthwind Traders,,,,QB-8\n`),
+    });
+    await file.setInputFiles(csv('not-an-email'));
+    expect(await page.locator('[data-testid="import-accounts"] [role="alert"] li').allTextContents()).toEqual(['rows[1].email: "not-an-email" is not an email address']);
+    await file.setInputFiles(csv('ap@harbor.example'));
+    await page.getByRole('button', { name: 'Import 2 accounts' }).click();
+    await page.locator('[data-testid="import-accounts"] [role="status"]').filter({ hasText: 'Imported 2 accounts.' }).waitFor();
+    await page.getByRole('link', { name: 'Northwind Traders', exact: true }).waitFor();
+  });
+
   it('asks before leaving the org mapping screen with unsaved edits, and stays when told to', async () => {
     await app.nav('Org mapping');
     const mapping = new MappingPage(page);

@@ -9,6 +9,8 @@ import type { RmmScenario } from '../support/fake-datto-rmm.ts';
 import { connectorKey } from '../../worker/connectors/crypto.ts';
 import { hostProblem } from '../../worker/connectors/hosts.ts';
 import { ApiFailure } from '../../worker/errors.ts';
+import { edgeToday } from '../../worker/clock.ts';
+import { addDays } from '../../shared/dates/day.ts';
 
 const DAY = '2026-10-14';
 
@@ -174,12 +176,16 @@ describe('connector settings', () => {
     expect((await call('POST', `/v1/connectors/datto-rmm/run?date=${DAY}`, { token: other.adminToken })).status).toBe(404);
   });
 
-  it('refuse a run date that is not a calendar day', async () => {
+  it('refuse a run date that is not a calendar day, before 2000 or more than 2 days ahead', async () => {
     const tenant = await newTenant();
     await connectRmm(tenant);
-    const run = await callJson<{ error: { issues: { path: string }[] } }>('POST', '/v1/connectors/datto-rmm/run?date=2026-02-30', { token: tenant.adminToken });
-    expect(run.status).toBe(400);
-    expect(run.body.error.issues[0]?.path).toBe('date');
+    const before = await footprint(tenant.tenantId);
+    for (const date of ['2026-02-30', '1999-12-31', addDays(edgeToday(env), 3)]) {
+      const run = await callJson<{ error: { issues: { path: string }[] } }>('POST', `/v1/connectors/datto-rmm/run?date=${date}`, { token: tenant.adminToken });
+      expect(run.status).toBe(400);
+      expect(run.body.error.issues[0]?.path).toBe('date');
+    }
+    expect(await footprint(tenant.tenantId)).toEqual(before);
   });
 });
 

@@ -56,10 +56,7 @@ class RmmSession {
       body: body.toString(),
     });
     // A wrong key or secret is answered 400 invalid_grant (or 401) by the token endpoint.
-    if (response.status === 400 || response.status === 401) {
-      const error = await failure(this.call, url, new Response(await response.text(), { status: 401 }));
-      throw error;
-    }
+    if (response.status === 400 || response.status === 401) throw await failure(this.call, url, response, 401);
     if (!response.ok) throw await failure(this.call, url, response);
     const answer = await readJson(this.call, url, response);
     const token = isObject(answer) ? text(answer.access_token) : null;

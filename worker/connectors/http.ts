@@ -104,18 +104,22 @@ export async function send(call: VendorCall, url: string, init: RequestInit): Pr
   throw new VendorError(scrub(`${lastProblem} for ${describePath(url)} after ${call.retry.attempts} tries; the run stopped and the next sync tries again`, call.secrets));
 }
 
-/** The error for an answer the caller cannot use (403 and any other non-success). */
-export async function failure(call: VendorCall, url: string, response: Response): Promise<VendorError> {
+/**
+ * The error for an answer the caller cannot use (403 and any other non-success); `as`
+ * reads the status as another (a token endpoint's 400 invalid_grant is a refused login).
+ */
+export async function failure(call: VendorCall, url: string, response: Response, as?: number): Promise<VendorError> {
   const reason = await vendorReason(response);
   const why = reason ? `: "${reason}"` : '';
   const path = describePath(url);
+  const status = as ?? response.status;
   let message: string;
-  if (response.status === 401) message = `${call.vendor} refused the API key and secret (401 Unauthorized)${why}. Check them, or make new ones in ${call.vendor}.`;
-  else if (response.status === 403) message = `${call.vendor} answered 403 Forbidden for ${path}: the API user may not read this${reason ? ` ("${reason}")` : ''}. Give it read access (or enable API access), then sync again.`;
-  else if (response.status === 404) message = `${call.vendor} has no ${path} (404)${why}: check the API URL.`;
-  else if (response.status >= 300 && response.status < 400) message = `${call.vendor} redirected ${path} (${response.status}): check the API URL.`;
-  else message = `${call.vendor} answered ${response.status} for ${path}${why}.`;
-  return new VendorError(scrub(message, call.secrets), response.status);
+  if (status === 401) message = `${call.vendor} refused the API key and secret (401 Unauthorized)${why}. Check them, or make new ones in ${call.vendor}.`;
+  else if (status === 403) message = `${call.vendor} answered 403 Forbidden for ${path}: the API user may not read this${reason ? ` ("${reason}")` : ''}. Give it read access (or enable API access), then sync again.`;
+  else if (status === 404) message = `${call.vendor} has no ${path} (404)${why}: check the API URL.`;
+  else if (status >= 300 && status < 400) message = `${call.vendor} redirected ${path} (${status}): check the API URL.`;
+  else message = `${call.vendor} answered ${status} for ${path}${why}.`;
+  return new VendorError(scrub(message, call.secrets), status);
 }
 
 /** The JSON body of a successful answer, or a plain-words error. */

@@ -2,8 +2,7 @@
 // upload through the same path as POST /v1/uploads, record how it went.
 import { isConnectorModule } from '../../shared/schema/connectors.ts';
 import { formatPath, parseOrThrow, ValidationError } from '../../shared/schema/issues.ts';
-import { upload as uploadSchema } from '../../shared/schema/upload.ts';
-import { uploadCatalogIssues } from '../../shared/schema/upload.ts';
+import { upload as uploadSchema, uploadCatalogIssues } from '../../shared/schema/upload.ts';
 import { edgeNow } from '../clock.ts';
 import type { Env } from '../env.ts';
 import { ApiFailure } from '../errors.ts';

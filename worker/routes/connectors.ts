@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import {
   connectorList, connectorRunAnswer, connectorRunQuery, connectorSettingsRequest, connectorTestAnswer, type ConnectorInfo,
 } from '../../shared/schema/connectors.ts';
+import { addDays } from '../../shared/dates/day.ts';
 import { listIssues } from '../../shared/schema/issues.ts';
 import { moduleId } from '../../shared/schema/primitives.ts';
 import { requireAdmin } from '../auth/middleware.ts';
@@ -102,7 +103,10 @@ export const connectorRoutes = router()
   })
   .openapi(run, async (c) => {
     const { module } = c.req.valid('param');
-    const date = c.req.valid('query').date ?? edgeToday(c.env);
+    const today = edgeToday(c.env);
+    const date = c.req.valid('query').date ?? today;
+    // The same day limits as every upload: not before 2000, not more than 2 days ahead.
+    if (date < '2000-01-01' || date > addDays(today, 2)) throw invalid([{ path: 'date', message: `must be from 2000-01-01 to ${addDays(today, 2)} (the edge's today is ${today})` }]);
     const stored = await runConnector(c.env, c.get('caller').tenantId, module, date, { trigger: 'manual' });
     return c.json({ upload: { module: stored.module, date: stored.date, orgCount: stored.orgs }, status: stored.status }, 200);
   });

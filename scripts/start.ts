@@ -4,6 +4,7 @@
 // opens the app connected to the demo tenant.
 import { migrate } from './edge/d1.ts';
 import { ensureDemoTenant } from './edge/demo-tenant.ts';
+import { ensureConnectorKey } from './edge/dev-vars.ts';
 import { startDev } from './edge/dev.ts';
 import { ensureSpaBuilt, spaBuildIsStale } from './web/build.ts';
 import { loadDemo, send, tenantHasUploads } from './demo/load.ts';
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
   await migrate();
   const tenant = await ensureDemoTenant();
   console.log(tenant.created ? 'created the demo tenant' : 'using the demo tenant');
+  if (ensureConnectorKey()) console.log('made a local CONNECTOR_KEY in .dev.vars (seals connector credentials)');
+  // CONNECTOR_ALLOW_HOSTS=127.0.0.1 npm start lets connectors read a Datto-shaped server on this machine (scripts/edge/dev.ts).
   const edge = await startDev({ port: PORT, echo: process.env.TRUEUP_VERBOSE === '1' });
   if (tenant.created || !(await tenantHasUploads(edge.url, tenant.adminToken))) {
     console.log('loading the demo data (about 120 days of 10 modules) …');

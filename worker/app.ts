@@ -5,6 +5,7 @@ import { authenticate } from './auth/middleware.ts';
 import type { AppEnv } from './env.ts';
 import { ApiFailure, failureResponse, handleError } from './errors.ts';
 import { changeRoutes } from './routes/changes.ts';
+import { connectorRoutes } from './routes/connectors.ts';
 import { router } from './routes/common.ts';
 import { healthRoutes } from './routes/health.ts';
 import { keyRoutes } from './routes/keys.ts';
@@ -28,7 +29,7 @@ export function createApp(): OpenAPIHono<AppEnv> {
   app.use('/v1/*', cors({
     origin: (origin, c) => (allowedOrigin(origin, (c.env as AppEnv['Bindings']).CORS_ORIGINS) ? origin : null),
     allowHeaders: ['Authorization', 'Content-Type'],
-    allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
+    allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
     maxAge: 600,
   }));
   app.use('/v1/*', async (c, next) => (PUBLIC.has(c.req.path) ? next() : authenticate(c, next)));
@@ -40,6 +41,7 @@ export function createApp(): OpenAPIHono<AppEnv> {
   app.route('/', changeRoutes);
   app.route('/', shareRoutes);
   app.route('/', keyRoutes);
+  app.route('/', connectorRoutes);
   app.route('/', sharePageRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'an admin token or a module upload key' });

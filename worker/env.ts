@@ -7,6 +7,10 @@ export interface Env {
   TRUEUP_DEV?: string;
   /** Dev/test-only: milliseconds added to the edge's clock (worker/clock.ts); ignored unless TRUEUP_DEV is "1". */
   TRUEUP_DEV_CLOCK_OFFSET_MS?: string;
+  /** AES-GCM key sealing connector credentials: 32 random bytes, base64 (a Worker secret). */
+  CONNECTOR_KEY?: string;
+  /** Hosts connectors may call besides the vendors' own, comma-separated (local tests: 127.0.0.1). */
+  CONNECTOR_ALLOW_HOSTS?: string;
 }
 
 /** Who is calling: set by the auth middleware. */

@@ -16,6 +16,7 @@ const STATUS: Record<Code, ContentfulStatusCode> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   internal: 500,
+  bad_gateway: 502,
 };
 
 /** An error answer (docs/billing-rules.md#edge-api); throw it from anywhere in a request. */

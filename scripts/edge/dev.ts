@@ -15,6 +15,10 @@ export interface DevOptions {
   /** Echo wrangler's output (npm start); tests and benches keep it quiet. */
   echo?: boolean;
   timeoutMs?: number;
+  /** Variables and secrets for the worker (`--var NAME:value`), e.g. CONNECTOR_KEY, CONNECTOR_ALLOW_HOSTS. */
+  vars?: Record<string, string>;
+  /** Serve GET /__scheduled, which runs the Cron Trigger's handler (`--test-scheduled`). */
+  testScheduled?: boolean;
 }
 
 async function healthy(url: string): Promise<boolean> {
@@ -45,6 +49,16 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   const args = ['dev', '--ip', '127.0.0.1', '--port', String(options.port), '--inspector-port', String(await freePort()), '--show-interactive-dev-session=false', '--log-level', options.echo ? 'info' : 'warn'];
   if (options.persistTo) args.push('--persist-to', options.persistTo);
   args.push(...devClockVars());
+  // CONNECTOR_ALLOW_HOSTS (and CONNECTOR_KEY) in the environment reach the worker too, so
+  // `CONNECTOR_ALLOW_HOSTS=127.0.0.1 npm start` (or any script starting an edge) can point a
+  // connector at a Datto-shaped server on this machine.
+  const vars: Record<string, string> = { ...options.vars };
+  for (const name of ['CONNECTOR_ALLOW_HOSTS', 'CONNECTOR_KEY']) {
+    const value = process.env[name];
+    if (value && vars[name] === undefined) vars[name] = value;
+  }
+  for (const [name, value] of Object.entries(vars)) args.push('--var', `${name}:${value}`);
+  if (options.testScheduled) args.push('--test-scheduled');
   const child = spawnWrangler(args);
   let output = '';
   const collect = (chunk: Buffer) => {

@@ -11,7 +11,7 @@ import { upload } from './upload.ts';
 /** Every error answer: a code, a message and, for invalid input, every problem by path. */
 export const apiError = z.object({
   error: z.object({
-    code: z.enum(['invalid', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'payload_too_large', 'unsupported_media_type', 'internal']),
+    code: z.enum(['invalid', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'payload_too_large', 'unsupported_media_type', 'internal', 'bad_gateway']),
     message: z.string(),
     issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   }),

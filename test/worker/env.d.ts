@@ -6,6 +6,8 @@ declare namespace Cloudflare {
     CORS_ORIGINS?: string;
     TRUEUP_DEV?: string;
     TRUEUP_DEV_CLOCK_OFFSET_MS?: string;
+    CONNECTOR_KEY?: string;
+    CONNECTOR_ALLOW_HOSTS?: string;
     TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
   }
 }

@@ -72,7 +72,7 @@ async function send(conn: EdgeConnection, path: string, init: RequestInit): Prom
   }
 }
 
-async function call<T>(conn: EdgeConnection, path: string, schema: z.ZodType<T>, init: RequestInit = {}): Promise<T> {
+export async function call<T>(conn: EdgeConnection, path: string, schema: z.ZodType<T>, init: RequestInit = {}): Promise<T> {
   const response = await send(conn, path, init);
   if (!response.ok) throw await failure(response, conn.baseUrl);
   let body: unknown;

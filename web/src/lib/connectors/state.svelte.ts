@@ -1,0 +1,62 @@
+// The tenant's connectors as the edge reports them, shared by the Modules screen, the
+// header and Insights; refreshed after every sync and after a run.
+import { getContext, setContext } from 'svelte';
+import type { ConnectorInfo } from '../../../../shared/schema/connectors.ts';
+import type { TrueupDb } from '../db/database.ts';
+import { loadConnection } from '../sync/connection.ts';
+import type { EdgeConnection } from '../sync/edge.ts';
+import { fetchConnectors } from '../sync/connectors.ts';
+import { connectorProblems, type ConnectorProblem } from './health.ts';
+
+export class ConnectorsState {
+  #db: TrueupDb;
+  #origin: string;
+  list = $state<ConnectorInfo[]>([]);
+  loaded = $state(false);
+  error = $state<string | null>(null);
+  now = $state(Date.now());
+
+  constructor(db: TrueupDb, origin: string) {
+    this.#db = db;
+    this.#origin = origin;
+  }
+
+  get problems(): ConnectorProblem[] {
+    return connectorProblems(this.list, this.now);
+  }
+
+  byModule(module: string): ConnectorInfo | null {
+    return this.list.find((c) => c.module === module) ?? null;
+  }
+
+  /** The edge connection, or null before a token is known. */
+  connection(): Promise<EdgeConnection | null> {
+    return loadConnection(this.#db, this.#origin);
+  }
+
+  async refresh(): Promise<void> {
+    const conn = await this.connection();
+    if (!conn) return;
+    try {
+      this.list = await fetchConnectors(conn);
+      this.error = null;
+    } catch (error) {
+      this.error = error instanceof Error ? error.message : String(error);
+    } finally {
+      this.now = Date.now();
+      this.loaded = true;
+    }
+  }
+}
+
+const KEY = Symbol('trueup-connectors');
+
+export function provideConnectors(state: ConnectorsState): void {
+  setContext(KEY, state);
+}
+
+export function useConnectors(): ConnectorsState {
+  const state = getContext<ConnectorsState | undefined>(KEY);
+  if (!state) throw new Error('useConnectors() called outside the app layout');
+  return state;
+}

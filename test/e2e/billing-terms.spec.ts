@@ -4,8 +4,7 @@
 // fixed fee starting mid-month and a tiered service, a credit, Approve & Post all through
 // its confirmation (the $0.00 invoice left out), then a price change after posting that
 // leaves the posted month and the next invoice without any adjustment.
-import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -16,12 +15,10 @@ import { launchChromium } from '../support/chromium.ts';
 import { loadDemo } from '../../scripts/demo/load.ts';
 import { addDays, addMonths, periodOf } from '../../shared/dates/index.ts';
 import { amountUnits, formatAmount } from '../../shared/money/amount.ts';
-import type { Invoice } from '../../shared/schema/invoice.ts';
-import type { Workspace } from '../../shared/schema/workspace.ts';
 import { AppPage } from './pages/app.ts';
 import { ModulesPage } from './pages/modules.ts';
 import { MappingPage } from './pages/mapping.ts';
-import { SettingsPage } from './pages/settings.ts';
+import { exportAndBill as exportAndBillFrom } from './pages/workspace-bill.ts';
 import { AccountPage } from './pages/contract.ts';
 import { BillingPage } from './pages/billing.ts';
 import { BusinessProfilePage } from './pages/business-profile.ts';
@@ -55,16 +52,8 @@ let postedNumber = '';
 let postedTotal = '';
 const pageErrors: string[] = [];
 
-interface BillOutput { period: string; asOf: string; currency: string; invoices: Invoice[] }
-
 /** The workspace as the app exports it, and what `trueup bill` computes from it as of the pinned day. */
-async function exportAndBill(name: string, period: string): Promise<{ ws: Workspace; bill: BillOutput }> {
-  await app.nav('Settings');
-  const file = join(files, `${name}.json`);
-  await new SettingsPage(page).exportTo(file);
-  const out = execFileSync(process.execPath, [join(ROOT, 'cli/trueup.ts'), 'bill', file, period, '--as-of', PINNED], { encoding: 'utf8' });
-  return { ws: JSON.parse(await readFile(file, 'utf8')) as Workspace, bill: JSON.parse(out) as BillOutput };
-}
+const exportAndBill = (name: string, period: string) => exportAndBillFrom(app, page, files, name, period, PINNED);
 
 beforeAll(async () => {
   await mkdir(ARTIFACTS, { recursive: true });

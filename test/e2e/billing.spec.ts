@@ -4,8 +4,7 @@
 // service mapping, the billing screen checked to the cent against the command line on
 // the exported workspace, the drill-down, Approve & Post and the edge's number, a late
 // upload turning into an adjustment, and a shared link that works until it is revoked.
-import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -17,11 +16,10 @@ import { addDays, addMonths, periodLength, periodOf, today } from '../../shared/
 import { noonOf, pinBrowserClock, RUN_NOW, RUN_TODAY } from '../support/clock.ts';
 import { divRound, parseScaled } from '../../shared/money/scaled.ts';
 import type { Invoice } from '../../shared/schema/invoice.ts';
-import type { Workspace } from '../../shared/schema/workspace.ts';
 import { AppPage } from './pages/app.ts';
 import { ModulesPage } from './pages/modules.ts';
 import { MappingPage } from './pages/mapping.ts';
-import { SettingsPage } from './pages/settings.ts';
+import { exportAndBill as exportAndBillFrom } from './pages/workspace-bill.ts';
 import { AccountPage } from './pages/contract.ts';
 import { BillingPage } from './pages/billing.ts';
 import { InvoicePage } from './pages/invoice.ts';
@@ -43,16 +41,8 @@ let billing: BillingPage;
 let invoiceNumber = '';
 const pageErrors: string[] = [];
 
-interface BillOutput { period: string; asOf: string; currency: string; invoices: Invoice[] }
-
 /** The workspace as the app exports it, and what `trueup bill` computes from it. */
-async function exportAndBill(name: string, period: string): Promise<{ ws: Workspace; bill: BillOutput }> {
-  await app.nav('Settings');
-  const file = join(files, `${name}.json`);
-  await new SettingsPage(page).exportTo(file);
-  const out = execFileSync(process.execPath, [join(ROOT, 'cli/trueup.ts'), 'bill', file, period], { encoding: 'utf8' });
-  return { ws: JSON.parse(await readFile(file, 'utf8')) as Workspace, bill: JSON.parse(out) as BillOutput };
-}
+const exportAndBill = (name: string, period: string) => exportAndBillFrom(app, page, files, name, period);
 
 function lineId(line: Invoice['lines'][number]): string {
   return [line.kind, line.contractId, line.serviceId, line.module, line.period].join('|');

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { isCatalogModule } from '../../shared/catalog/lookup.ts';
 import { moduleAnswer, moduleList } from '../../shared/schema/api.ts';
 import { moduleDef } from '../../shared/schema/module.ts';

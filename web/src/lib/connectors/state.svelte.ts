@@ -7,6 +7,7 @@ import { loadConnection } from '../sync/connection.ts';
 import type { EdgeConnection } from '../sync/edge.ts';
 import { fetchConnectors } from '../sync/connectors.ts';
 import { connectorProblems, type ConnectorProblem } from './health.ts';
+import { appNow } from '../app/clock.ts';
 
 export class ConnectorsState {
   #db: TrueupDb;
@@ -14,7 +15,7 @@ export class ConnectorsState {
   list = $state<ConnectorInfo[]>([]);
   loaded = $state(false);
   error = $state<string | null>(null);
-  now = $state(Date.now());
+  now = $state(appNow());
 
   constructor(db: TrueupDb, origin: string) {
     this.#db = db;
@@ -43,7 +44,7 @@ export class ConnectorsState {
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);
     } finally {
-      this.now = Date.now();
+      this.now = appNow();
       this.loaded = true;
     }
   }

@@ -135,8 +135,9 @@ describe('dashboard and insights', () => {
   it('shows revenue per module that matches the Billing screen for the same period and module', async () => {
     await app.nav('Dashboard');
     await dashboard.choosePeriod(PREVIOUS);
+    // the rows follow the engine worker's answer for the chosen period: wait for both modules
+    await expect.poll(async () => (await dashboard.rows()).map((r) => r.name)).toEqual(['Datto EDR', 'Datto RMM']);
     const rows = await dashboard.rows();
-    expect(rows.map((r) => r.name)).toEqual(['Datto EDR', 'Datto RMM']);
     expect(rows.every((r) => Number(r.pending) > 0 && r.posted === '0.00')).toBe(true);
     const allPending = await dashboard.summary('pending');
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard.png'), fullPage: true });

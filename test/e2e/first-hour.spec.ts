@@ -98,7 +98,8 @@ describe('the first hour', () => {
       buffer: Buffer.from(`Name,Legal name,Address,Email,External id\nHarbor Finch,"Harbor Finch, Inc.",1 Dock Rd; Bristol,${email},QB-7\nNorthwind Traders,,,,QB-8\n`),
     });
     await file.setInputFiles(csv('not-an-email'));
-    expect(await page.locator('[data-testid="import-accounts"] [role="alert"] li').allTextContents()).toEqual(['rows[1].email: "not-an-email" is not an email address']);
+    // the refusal renders after the file is read: wait for it, then compare exactly
+    await expect.poll(() => page.locator('[data-testid="import-accounts"] [role="alert"] li').allTextContents()).toEqual(['rows[1].email: "not-an-email" is not an email address']);
     await file.setInputFiles(csv('ap@harbor.example'));
     await page.getByRole('button', { name: 'Import 2 accounts' }).click();
     await page.locator('[data-testid="import-accounts"] [role="status"]').filter({ hasText: 'Imported 2 accounts.' }).waitFor();

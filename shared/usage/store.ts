@@ -210,6 +210,37 @@ export class ModuleUsage {
     return cellsOfState(this.stateAt(i));
   }
 
+  /**
+   * Takes the indexes a stored module row lists (a prefix of them may be known already:
+   * the lists only grow), so stored day rows can be read by position.
+   */
+  adopt(orgIds: readonly string[], types: readonly string[], names: readonly string[]): void {
+    for (let i = this.orgIds.length; i < orgIds.length; i++) this.org(orgIds[i] as string);
+    for (let i = this.types.length; i < types.length; i++) this.type(types[i] as string);
+    for (let i = this.names.length; i < names.length; i++) this.name(names[i] as string);
+  }
+
+  /** A whole day's cells as the JSON upload, its orgs and metrics in stored order (0 kept where reported). */
+  uploadOf(date: string, cursor: string | undefined, cells: DayCells): Upload {
+    const orgs: UploadOrg[] = [];
+    const rows = new Map<number, UploadOrg>();
+    for (let j = 0; j < cells.orgs.length; j++) {
+      const o = cells.orgs[j] as number;
+      const row: UploadOrg = { orgId: this.orgIds[o] as string, name: this.names[cells.names[j] as number] ?? '', metrics: {} };
+      rows.set(o, row);
+      orgs.push(row);
+    }
+    for (let j = 0; j < cells.values.length; j++) {
+      const row = rows.get(cells.cellOrg[j] as number);
+      if (!row) continue;
+      const value = cells.values[j] as number;
+      row.metrics[this.types[cells.cellType[j] as number] as string] = Number.isNaN(value) ? (cells.raws?.get(j) as RawQuantity) : unitsToQuantity(value);
+    }
+    const upload: Upload = { module: this.module, date, orgs };
+    if (cursor !== undefined) upload.cursor = cursor;
+    return upload;
+  }
+
   /** Upload day i as the JSON upload (quantities as exact numbers, or their text past 10^11). */
   upload(i: number): Upload {
     const state = this.stateAt(i);

@@ -3,12 +3,11 @@
 // transaction, so an interrupted sync resumes where it stopped and repeats nothing twice
 // that matters (merging the same change again is a no-op).
 import type { TrueupDb } from '../db/database.ts';
-import { applyChanges } from '../db/changes.ts';
+import { applyChanges, changeTables } from '../db/changes.ts';
 import { getMeta, setMeta } from '../db/meta.ts';
 import { setAside } from '../db/not-synced.ts';
 import type { OutboxRow } from '../db/rows.ts';
-import { storeUploads } from '../db/uploads.ts';
-import { CONFIG_TABLES } from '../db/rows.ts';
+import { storeUploads, uploadTables } from '../db/uploads.ts';
 import { EdgeError, fetchChanges, fetchUploads, sendChanges, type EdgeConnection } from './edge.ts';
 
 /** What one sync round moved. */
@@ -80,7 +79,7 @@ export async function pullChanges(db: TrueupDb, conn: EdgeConnection): Promise<n
   for (;;) {
     const since = await getMeta(db, 'changesCursor');
     const page = await fetchChanges(conn, since);
-    await db.transaction('rw', [...CONFIG_TABLES.map((t) => db.table(t)), db.clocks, db.meta], async () => {
+    await db.transaction('rw', changeTables(db), async () => {
       await applyChanges(db, page.changes);
       await setMeta(db, 'changesCursor', page.cursor);
     });
@@ -103,7 +102,7 @@ export async function pullUploads(db: TrueupDb, conn: EdgeConnection, limit?: nu
       next = fetchUploads(conn, page.cursor, limit);
       next.catch(() => undefined); // a failure is raised when this page is awaited, after the current one is kept
     }
-    await db.transaction('rw', [db.uploads, db.orgs, db.meta], async () => {
+    await db.transaction('rw', uploadTables(db), async () => {
       await storeUploads(db, page.uploads, page.cursor);
       await setMeta(db, 'uploadsCursor', page.cursor);
     });

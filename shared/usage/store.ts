@@ -115,33 +115,60 @@ export class ModuleUsage {
 
   /** A JSON upload as a whole day of cells (interning its orgs, types and names). */
   cellsOf(upload: Pick<Upload, 'orgs'>): DayCells {
-    const orgs: number[] = [];
-    const names: number[] = [];
-    const cellOrg: number[] = [];
-    const cellType: number[] = [];
-    const values: number[] = [];
+    const rows = upload.orgs as UploadOrg[];
+    // Counted first, so the typed arrays are filled in place (no growing lists to collect).
+    let count = 0;
+    for (let r = 0; r < rows.length; r++) for (const _key in (rows[r] as UploadOrg).metrics) count++;
+    const orgs = new Int32Array(rows.length);
+    const names = new Int32Array(rows.length);
+    const cellOrg = new Int32Array(count);
+    const cellType = new Int32Array(count);
+    const values = new Float64Array(count);
     let raws: Map<number, RawQuantity> | undefined;
-    const at = new Map<number, number>();
-    for (const row of upload.orgs as UploadOrg[]) {
+    let present = 0;
+    let n = 0;
+    let at: Map<number, number> | undefined;
+    const lastKeys: string[] = [];
+    const lastTypes: number[] = [];
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r] as UploadOrg;
       const o = this.org(row.orgId);
-      const known = at.get(o);
+      const name = this.name(row.name ?? '');
       // A repeated org (which the schema refuses) takes its last row's name; its metrics merge, later wins.
+      at ??= rows.length > 1 ? new Map() : undefined;
+      const known = at?.get(o);
       if (known === undefined) {
-        at.set(o, orgs.length);
-        orgs.push(o);
-        names.push(this.name(row.name ?? ''));
-      } else names[known] = this.name(row.name ?? '');
-      for (const key in row.metrics) {
-        const raw = row.metrics[key];
+        at?.set(o, present);
+        orgs[present] = o;
+        names[present++] = name;
+      } else names[known] = name;
+      // Rows of a module list their keys in the same order: the type of the key at a
+      // position is looked up once while it stays the same.
+      let p = 0;
+      const metrics = row.metrics;
+      for (const key in metrics) {
+        const raw = metrics[key];
+        let t: number;
+        if (lastKeys[p] === key) t = lastTypes[p] as number;
+        else {
+          t = this.type(key);
+          lastKeys[p] = key;
+          lastTypes[p] = t;
+        }
+        p++;
         if (raw === undefined) continue;
         const units = compactUnits(raw);
-        cellOrg.push(o);
-        cellType.push(this.type(key));
-        values.push(units);
-        if (Number.isNaN(units)) (raws ??= new Map()).set(values.length - 1, raw);
+        cellOrg[n] = o;
+        cellType[n] = t;
+        values[n] = units;
+        if (Number.isNaN(units)) (raws ??= new Map()).set(n, raw);
+        n++;
       }
     }
-    const cells: DayCells = { orgs: Int32Array.from(orgs), names: Int32Array.from(names), cellOrg: Int32Array.from(cellOrg), cellType: Int32Array.from(cellType), values: Float64Array.from(values) };
+    const cells: DayCells = {
+      orgs: present === rows.length ? orgs : orgs.slice(0, present), names: present === rows.length ? names : names.slice(0, present),
+      cellOrg: n === count ? cellOrg : cellOrg.slice(0, n), cellType: n === count ? cellType : cellType.slice(0, n), values: n === count ? values : values.slice(0, n),
+    };
     if (raws) cells.raws = raws;
     return cells;
   }

@@ -60,6 +60,9 @@ export class ModuleUsage {
   readonly cursors: (string | undefined)[] = [];
   readonly changes: DayCells[] = [];
   #fold: (DayState & { pos: number }) | null = null;
+  #epoch = 0;
+  #seenAt = new Int32Array(0);
+  #seenEpoch = new Int32Array(0);
 
   constructor(module: string) {
     this.module = module;
@@ -127,7 +130,17 @@ export class ModuleUsage {
     let raws: Map<number, RawQuantity> | undefined;
     let present = 0;
     let n = 0;
-    let at: Map<number, number> | undefined;
+    // Where each org of this upload was listed (by org index), to catch a repeated org.
+    const epoch = ++this.#epoch;
+    if (this.#seenAt.length < this.orgIds.length + rows.length) {
+      const length = 2 * (this.orgIds.length + rows.length);
+      const at = new Int32Array(length);
+      at.set(this.#seenAt);
+      const stamps = new Int32Array(length);
+      stamps.set(this.#seenEpoch);
+      this.#seenAt = at;
+      this.#seenEpoch = stamps;
+    }
     const lastKeys: string[] = [];
     const lastTypes: number[] = [];
     for (let r = 0; r < rows.length; r++) {
@@ -135,13 +148,13 @@ export class ModuleUsage {
       const o = this.org(row.orgId);
       const name = this.name(row.name ?? '');
       // A repeated org (which the schema refuses) takes its last row's name; its metrics merge, later wins.
-      at ??= rows.length > 1 ? new Map() : undefined;
-      const known = at?.get(o);
-      if (known === undefined) {
-        at?.set(o, present);
+      if (this.#seenEpoch[o] === epoch) names[this.#seenAt[o] as number] = name;
+      else {
+        this.#seenEpoch[o] = epoch;
+        this.#seenAt[o] = present;
         orgs[present] = o;
         names[present++] = name;
-      } else names[known] = name;
+      }
       // Rows of a module list their keys in the same order: the type of the key at a
       // position is looked up once while it stays the same.
       let p = 0;
@@ -328,45 +341,66 @@ function apply(state: DayState, cells: DayCells): void {
 }
 
 // What turns state `before` into the whole day `after`: cells whose value differs (an org
-// or type absent from `after` is 0), and orgs whose presence or name differs.
+// or type absent from `after` is 0), and orgs whose presence or name differs. Walks the
+// day's cells, then the cells set before that the day no longer lists.
 function diff(before: DayState, after: DayCells, orgCount: number, stride: number): DayCells {
-  const target: DayState = { stride, orgCount, values: new Float64Array(stride * orgCount), raws: new Map(), present: new Int32Array(orgCount).fill(-1) };
-  apply(target, after);
+  const size = orgCount * stride;
+  const listed = new Uint8Array(size);
+  const nowName = new Int32Array(orgCount).fill(-1);
+  for (let j = 0; j < after.orgs.length; j++) nowName[after.orgs[j] as number] = after.names[j] as number;
   const orgs: number[] = [];
   const names: number[] = [];
+  for (let o = 0; o < orgCount; o++) {
+    const was = o < before.orgCount ? (before.present[o] as number) : -1;
+    if (was !== nowName[o]) {
+      orgs.push(o);
+      names.push(nowName[o] as number);
+    }
+  }
   const cellOrg: number[] = [];
   const cellType: number[] = [];
   const values: number[] = [];
   let raws: Map<number, RawQuantity> | undefined;
-  for (let o = 0; o < orgCount; o++) {
-    const was = o < before.orgCount ? (before.present[o] as number) : -1;
-    const now = target.present[o] as number;
-    if (was !== now) {
-      orgs.push(o);
-      names.push(now);
-    }
-    for (let t = 0; t < stride; t++) {
-      const k = o * stride + t;
-      const old = o < before.orgCount && t < before.stride ? (before.values[o * before.stride + t] as number) : 0;
-      const value = target.values[k] as number;
-      if (Number.isNaN(value)) {
-        const raw = target.raws.get(k) as RawQuantity;
-        if (Number.isNaN(old) && Object.is(before.raws.get(o * before.stride + t), raw)) continue;
-        cellOrg.push(o);
-        cellType.push(t);
-        values.push(value);
-        (raws ??= new Map()).set(values.length - 1, raw);
-      } else if (value !== old) {
-        cellOrg.push(o);
-        cellType.push(t);
-        values.push(value);
-      }
+  const old = (o: number, t: number) => (o < before.orgCount && t < before.stride ? (before.values[o * before.stride + t] as number) : 0);
+  // A repeated cell in `after` (a repeated org) counts its last value: walk from the end.
+  for (let j = after.values.length - 1; j >= 0; j--) {
+    const o = after.cellOrg[j] as number;
+    const t = after.cellType[j] as number;
+    const k = o * stride + t;
+    if (listed[k] === 1) continue;
+    listed[k] = 1;
+    const value = after.values[j] as number;
+    const was = old(o, t);
+    if (Number.isNaN(value)) {
+      const raw = after.raws?.get(j) as RawQuantity;
+      if (Number.isNaN(was) && Object.is(before.raws.get(o * before.stride + t), raw)) continue;
+      cellOrg.push(o);
+      cellType.push(t);
+      values.push(value);
+      (raws ??= new Map()).set(values.length - 1, raw);
+    } else if (value !== was) {
+      cellOrg.push(o);
+      cellType.push(t);
+      values.push(value);
     }
   }
+  for (let o = 0; o < before.orgCount; o++) {
+    for (let t = 0; t < before.stride; t++) {
+      const was = before.values[o * before.stride + t] as number;
+      if (was === 0 || listed[o * stride + t] === 1) continue;
+      cellOrg.push(o);
+      cellType.push(t);
+      values.push(0);
+    }
+  }
+  if (orgs.length === 0 && values.length === 0) return NO_CHANGES;
   const cells: DayCells = { orgs: Int32Array.from(orgs), names: Int32Array.from(names), cellOrg: Int32Array.from(cellOrg), cellType: Int32Array.from(cellType), values: Float64Array.from(values) };
   if (raws) cells.raws = raws;
   return cells;
 }
+
+// A day that repeats the one before (the common case); shared, never written to.
+const NO_CHANGES: DayCells = { orgs: new Int32Array(0), names: new Int32Array(0), cellOrg: new Int32Array(0), cellType: new Int32Array(0), values: new Float64Array(0) };
 
 function cellsOfState(state: DayState): DayCells {
   const orgs: number[] = [];

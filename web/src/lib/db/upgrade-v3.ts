@@ -43,5 +43,5 @@ export async function upgradeToCompactUsage(tx: Transaction): Promise<void> {
     row.lines = split.lines;
     void daily.put(split.daily);
   });
-  await tx.table('meta').put({ key: 'dataVersion', value: seq });
+  await tx.table('meta').bulkPut([{ key: 'dataVersion', value: seq }, { key: 'usageVersion', value: seq }]);
 }

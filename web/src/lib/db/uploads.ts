@@ -10,6 +10,7 @@ import type { ModuleUsage } from '../../../../shared/usage/store.ts';
 import type { TrueupDb } from './database.ts';
 import type { OrgRow, UsageDayRow } from './rows.ts';
 import { bumpDataVersion } from './data-version.ts';
+import { setMeta } from './meta.ts';
 import { cellsOfRow, dayRowOf, indexGrew, moduleIndexOf, moduleRowOf, sameDay } from './usage-rows.ts';
 
 /** The tables storeUploads writes: a caller's transaction around it must include them. */
@@ -42,6 +43,7 @@ export async function storeUploads(db: TrueupDb, uploads: readonly Upload[], pag
     const grown = modules.flatMap((m, i) => (indexGrew(indexes.get(m) as ModuleUsage, moduleRows[i]) ? [indexes.get(m) as ModuleUsage] : []));
     if (rows.length > 0 || grown.length > 0) {
       const seq = await bumpDataVersion(db);
+      await setMeta(db, 'usageVersion', seq);
       for (const row of rows) row.seq = seq;
       await db.usageModules.bulkPut(grown.map((usage) => moduleRowOf(usage, seq)));
       await db.usageDays.bulkPut(rows);

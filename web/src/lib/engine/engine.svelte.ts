@@ -10,6 +10,7 @@ import type { Correction } from '../../../../shared/invoice/corrections.ts';
 import type { TrueupDb } from '../db/database.ts';
 import { loadConfig, type WorkspaceConfig } from '../db/config.ts';
 import { dataVersion } from '../db/data-version.ts';
+import { getMeta } from '../db/meta.ts';
 import type { EngineInputs, WorkerApi } from './session.ts';
 import type { ItemRef, PostOutcome } from './api.ts';
 import { LiveEngineCall } from './live-call.svelte.ts';
@@ -31,6 +32,7 @@ export function engineWorker(): Remote<WorkerApi> {
 export class LiveInputs {
   #db: TrueupDb;
   #version = $state<number | null>(null);
+  #usageVersion = $state(0);
   #generation = $state(0);
   #error = $state<string | null>(null);
   #config = $state.raw<WorkspaceConfig | null>(null);
@@ -38,8 +40,9 @@ export class LiveInputs {
 
   constructor(db: TrueupDb) {
     this.#db = db;
-    liveQuery(() => dataVersion(db)).subscribe({
-      next: (version) => {
+    liveQuery(async () => [await dataVersion(db), (await getMeta(db, 'usageVersion')) ?? 0] as const).subscribe({
+      next: ([version, usage]) => {
+        if (usage !== this.#usageVersion) this.#usageVersion = usage;
         if (version === this.#version) return;
         this.#version = version;
         this.#generation++;
@@ -72,8 +75,8 @@ export class LiveInputs {
 
   /** The data version this tab has seen. */
   get version(): number { return this.#version ?? 0; }
-  /** Moves whenever the stored data changes (kept under its old name for screens that key on uploads). */
-  get uploadsVersion(): number { return this.#version ?? 0; }
+  /** Moves whenever the stored uploads change. */
+  get uploadsVersion(): number { return this.#usageVersion; }
   get generation(): number { return this.#generation; }
   get error(): string | null { return this.#error; }
   get ready(): boolean { return this.#version !== null; }

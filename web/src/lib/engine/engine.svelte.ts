@@ -8,6 +8,7 @@ import type { PeriodOptions, PeriodResult } from '../../../../shared/invoice/com
 import type { ItemExplanation } from '../../../../shared/billing/explain.ts';
 import type { Correction } from '../../../../shared/invoice/corrections.ts';
 import type { TrueupDb } from '../db/database.ts';
+import type { Contract } from '../../../../shared/schema/workspace.ts';
 import { loadConfig, type WorkspaceConfig } from '../db/config.ts';
 import { dataVersion } from '../db/data-version.ts';
 import { getMeta } from '../db/meta.ts';
@@ -36,6 +37,7 @@ export class LiveInputs {
   #generation = $state(0);
   #error = $state<string | null>(null);
   #config = $state.raw<WorkspaceConfig | null>(null);
+  #draft: Contract | null = null;
   #configRead = false;
 
   constructor(db: TrueupDb) {
@@ -45,6 +47,8 @@ export class LiveInputs {
         if (usage !== this.#usageVersion) this.#usageVersion = usage;
         if (version === this.#version) return;
         this.#version = version;
+        // The stored data now holds the previewed edit (or something newer): compute from it.
+        this.#draft = null;
         this.#generation++;
       },
       error: (e: unknown) => { this.#fail(e); },
@@ -68,10 +72,21 @@ export class LiveInputs {
   }
 
   /**
-   * Kept for screens that preview an edit: the edit's own write moves the data version,
-   * and the worker reads the changed record from IndexedDB, so nothing is sent ahead.
+   * Applies a local edit of one contract at once, ahead of its IndexedDB write: the next
+   * calls send that contract alone (`draftContract`) and the worker computes with it in
+   * place of the stored one, until the write moves the data version. Any other edit just
+   * waits for its write.
    */
-  preview(_edit: (config: WorkspaceConfig) => WorkspaceConfig): void {}
+  preview(edit: (config: WorkspaceConfig) => WorkspaceConfig): void {
+    const config = this.#config;
+    if (config === null || this.#version === null) return;
+    const next = edit(config);
+    const changed = next.contracts.filter((c) => !config.contracts.includes(c));
+    if (changed.length !== 1 || next.contracts.length !== config.contracts.length) return;
+    this.#config = next;
+    this.#draft = changed[0] ?? null;
+    this.#generation++;
+  }
 
   /** The data version this tab has seen. */
   get version(): number { return this.#version ?? 0; }
@@ -84,7 +99,8 @@ export class LiveInputs {
   /** What to send the worker now, or null before the first read finished. */
   snapshot(): (EngineInputs & { generation: number }) | null {
     if (this.#version === null) return null;
-    return { version: this.#version, today: appToday(), generation: this.#generation };
+    const inputs = { version: this.#version, today: appToday(), generation: this.#generation };
+    return this.#draft === null ? inputs : { ...inputs, draftContract: $state.snapshot(this.#draft) as Contract };
   }
 }
 

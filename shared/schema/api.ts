@@ -35,7 +35,11 @@ export const uploadAnswer = z.object({
 });
 
 /** GET /v1/uploads: module-days stored or replaced after the cursor, oldest first. */
-export const uploadPull = z.object({ uploads: z.array(upload), cursor: pullCursor, more: z.boolean() });
+export const uploadPull = z.object({
+  uploads: z.array(upload), cursor: pullCursor, more: z.boolean(),
+  /** Module-days stored after this page, for progress ("pulled 200 of 3,650"). */
+  remaining: z.number().int().optional(),
+});
 
 /** One module of GET /v1/modules: its definition and its latest upload. */
 export const moduleStatus = moduleDef.safeExtend({

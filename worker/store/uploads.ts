@@ -111,6 +111,8 @@ interface PullRow {
   /** The part as JSON text, or as the hex of its DEFLATE blob when `packed`. */
   orgs: string | null;
   packed: number;
+  /** Module-days stored after `since`, this page's among them. */
+  pending: number;
 }
 
 /** Past this many orgs a pull page ends early (always after at least one module-day), to bound the answer's size. */
@@ -118,7 +120,7 @@ const PAGE_ORGS = 50_000;
 
 /**
  * The module-days stored or replaced after `since`, oldest first, as the JSON text of
- * `{ uploads, cursor, more }`. One statement reads headers and parts, so a page is one
+ * `{ uploads, cursor, more, remaining }` (`remaining`: module-days after this page, for progress). One statement reads headers and parts, so a page is one
  * consistent snapshot; parts are spliced as stored, never re-parsed.
  */
 export async function pullUploads(db: D1Database, tenantId: string, since: number, limit: number): Promise<string> {
@@ -129,7 +131,8 @@ export async function pullUploads(db: D1Database, tenantId: string, since: numbe
          SUM(org_count) OVER (ORDER BY seq ROWS UNBOUNDED PRECEDING) - org_count AS before
        FROM uploads WHERE tenant_id = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3 + 1)
      SELECT page.module, page.date, page.seq,
-       CASE typeof(p.orgs) WHEN 'blob' THEN hex(p.orgs) ELSE p.orgs END AS orgs, typeof(p.orgs) = 'blob' AS packed
+       CASE typeof(p.orgs) WHEN 'blob' THEN hex(p.orgs) ELSE p.orgs END AS orgs, typeof(p.orgs) = 'blob' AS packed,
+       (SELECT COUNT(*) FROM uploads WHERE tenant_id = ?1 AND seq > ?2) AS pending
      FROM page LEFT JOIN upload_parts p
        ON p.tenant_id = ?1 AND p.module = page.module AND p.date = page.date
       AND page.rn <= ?3 AND (page.rn = 1 OR page.before < ?4)
@@ -152,5 +155,6 @@ export async function pullUploads(db: D1Database, tenantId: string, since: numbe
     const orgs = d.parts.map((p) => p.slice(1, -1)).filter((p) => p !== '').join(',');
     return `{"module":${JSON.stringify(d.module)},"date":${JSON.stringify(d.date)},"orgs":[${orgs}]}`;
   });
-  return `{"uploads":[${uploads.join(',')}],"cursor":"${cursor}","more":${more}}`;
+  const remaining = Math.max(0, (results[0]?.pending ?? 0) - days.length);
+  return `{"uploads":[${uploads.join(',')}],"cursor":"${cursor}","more":${more},"remaining":${remaining}}`;
 }

@@ -107,12 +107,12 @@ function snapshotProgress(state: SnapshotState): SyncProgress {
  * transaction, resuming an interrupted one; the last page sets the change cursor the log is
  * followed from. Returns the changes merged.
  */
-async function pullSnapshot(db: TrueupDb, conn: EdgeConnection, onProgress?: OnProgress): Promise<number> {
+async function pullSnapshot(db: TrueupDb, conn: EdgeConnection, onProgress?: OnProgress, limit?: number): Promise<number> {
   let state = await readSnapshotState(db);
   let pulled = 0;
   if (state) onProgress?.(snapshotProgress(state));
   for (;;) {
-    const page = await fetchSnapshot(conn, state?.after ?? null);
+    const page = await fetchSnapshot(conn, state?.after ?? null, limit);
     const invoices = new Set(page.changes.filter((c) => c.table === 'invoices').map((c) => c.id)).size;
     const next: SnapshotState = {
       after: page.after ?? '',
@@ -144,10 +144,10 @@ function olderEdge(error: unknown): number {
 
 /**
  * Pulls everyone's config changes since the saved cursor and merges them; with no cursor yet,
- * starts from the snapshot (see pullSnapshot).
+ * starts from the snapshot (see pullSnapshot), `snapshotLimit` records a page (the edge's default unless given).
  */
-export async function pullChanges(db: TrueupDb, conn: EdgeConnection, onProgress?: OnProgress): Promise<number> {
-  let pulled = (await getMeta(db, 'changesCursor')) === undefined ? await pullSnapshot(db, conn, onProgress).catch(olderEdge) : 0;
+export async function pullChanges(db: TrueupDb, conn: EdgeConnection, onProgress?: OnProgress, snapshotLimit?: number): Promise<number> {
+  let pulled = (await getMeta(db, 'changesCursor')) === undefined ? await pullSnapshot(db, conn, onProgress, snapshotLimit).catch(olderEdge) : 0;
   for (;;) {
     const since = await getMeta(db, 'changesCursor');
     const page = await fetchChanges(conn, since);

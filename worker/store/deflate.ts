@@ -20,16 +20,23 @@ export async function inflateText(blob: Uint8Array): Promise<string> {
   return decoder.decode(await pipe(blob, new DecompressionStream('deflate-raw')));
 }
 
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0').toUpperCase());
+
 /** Bytes as upper-case hex, as SQLite's `hex()` writes them and `unhex()` reads them. */
 export function toHex(bytes: Uint8Array): string {
-  let out = '';
-  for (const byte of bytes) out += (byte < 16 ? '0' : '') + byte.toString(16);
-  return out.toUpperCase();
+  const out: string[] = new Array<string>(bytes.length);
+  for (let i = 0; i < bytes.length; i++) out[i] = HEX[bytes[i] ?? 0] ?? '00';
+  return out.join('');
+}
+
+/** The value of one hex digit's character code (0-9, A-F, a-f). */
+function digit(code: number): number {
+  return code <= 57 ? code - 48 : (code | 32) - 87;
 }
 
 /** The bytes of a hex string as SQLite's `hex()` answers it. */
 export function fromHex(hex: string): Uint8Array {
   const bytes = new Uint8Array(hex.length >> 1);
-  for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(hex.substr(i * 2, 2), 16);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = (digit(hex.charCodeAt(2 * i)) << 4) | digit(hex.charCodeAt(2 * i + 1));
   return bytes;
 }

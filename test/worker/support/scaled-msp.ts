@@ -4,6 +4,7 @@
 // the SPA pushes them. Deterministic, so before/after figures compare the same tenant.
 import { CATALOG } from '../../../shared/catalog/modules.ts';
 import type { Upload } from '../../../shared/schema/upload.ts';
+import type { Json } from '../../../shared/sync/merge.ts';
 
 export const MODULES = CATALOG.slice(0, 10);
 
@@ -52,7 +53,7 @@ function monthDays(period: string): string[] {
  * A posted invoice's change fields, as the SPA records them (the whole invoice but its id,
  * `deleted: false`): four item lines, each with its frozen daily quantities (~13 KB).
  */
-export function postedInvoiceFields(account: number, period: string, postedAt: string): Record<string, unknown> {
+export function postedInvoiceFields(account: number, period: string, postedAt: string): Record<string, Json> {
   const days = monthDays(period);
   const lines = Array.from({ length: 4 }, (_, k) => ({
     kind: 'item', contractId: `contract-${account}`, serviceId: `svc-${k}`, module: MODULES[k % MODULES.length]?.id ?? null, period,

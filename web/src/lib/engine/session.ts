@@ -12,6 +12,7 @@ import type { WorkspaceConfig } from '../db/config.ts';
 import type { Dashboard, DashboardOptions } from '../../../../shared/insights/dashboard.ts';
 import type { InsightOptions, Insights } from '../../../../shared/insights/insights.ts';
 import { engineApi, type ItemRef, type PostOutcome, type PostRequest } from './api.ts';
+import { viewApi } from './views/api.ts';
 
 /**
  * What a page sends with each call: the config it sees, the version of the uploads it has
@@ -27,8 +28,30 @@ export class EngineSession {
   #db: TrueupDb;
   #uploads: { version: number; rows: Promise<Upload[]> } | null = null;
 
+  #periods = new Map<string, Promise<PeriodResult>>();
+
   constructor(db: TrueupDb) {
     this.#db = db;
+  }
+
+  /** The worker's own database (views read its tables directly). */
+  get db(): TrueupDb { return this.#db; }
+
+  /** A period's result, computed once per inputs, period and options: several views of one period share it. */
+  async period(inputs: EngineInputs, period: string, options: PeriodOptions = {}): Promise<PeriodResult> {
+    const key = JSON.stringify([inputs, period, options]);
+    let result = this.#periods.get(key);
+    if (!result) {
+      result = this.workspace(inputs).then((ws) => engineApi.computePeriod(ws, period, options));
+      if (this.#periods.size >= 4) this.#periods.clear();
+      this.#periods.set(key, result);
+      result.catch(() => this.#periods.delete(key));
+    }
+    return result;
+  }
+
+  async insights(inputs: EngineInputs, options: InsightOptions = {}): Promise<Insights> {
+    return engineApi.insights(await this.workspace(inputs), options);
   }
 
   /** The workspace of inputs: its config with the uploads, re-read when their version moved. */
@@ -45,6 +68,7 @@ export class EngineSession {
 export function workerApi(session: EngineSession) {
   return {
     ...engineApi,
+    ...viewApi(session),
     async compute(inputs: EngineInputs, period: string, options: PeriodOptions = {}): Promise<PeriodResult> {
       return engineApi.computePeriod(await session.workspace(inputs), period, options);
     },

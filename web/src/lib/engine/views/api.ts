@@ -1,0 +1,107 @@
+// The screens' calls on the engine worker: each answers exactly what a screen shows (one
+// page of rows, its totals and counts), computed from the session's cached period or its
+// own database, so a Comlink answer stays small however large the tenant is.
+import type { EngineInputs, EngineSession } from '../session.ts';
+import { workerApi } from '../session.ts';
+import type { ServiceMapping } from '../../../../../shared/schema/workspace.ts';
+import { allModules, enabledModuleIds } from '../../queries/modules.ts';
+import { billingView, pageAccounts, withDaily, type BillingQuery, type BillingView } from './billing.ts';
+import { contestedIds, duplicateIds, invoiceListView, sortSummaries, summarize, type InvoiceIndex, type InvoiceListView, type InvoiceQuery, type InvoiceSummary } from './invoices.ts';
+import { accountListView, type AccountListView, type AccountQuery } from './accounts.ts';
+import { serviceMappingView, type ServiceMappingView } from './service-mapping.ts';
+
+export interface ServiceMappingQuery {
+  accountId: string;
+  contractId: string;
+  /** The contract's mappings as the tab has them (an edit shows before it is stored). */
+  mappings: ServiceMapping[];
+  period: string;
+  allTypes: boolean;
+}
+
+/** Answers once per inputs: a second call with the same inputs reuses the first's answer. */
+function perInputs<T>(): (inputs: EngineInputs, make: () => Promise<T>) => Promise<T> {
+  let last: { key: string; value: Promise<T> } | null = null;
+  return (inputs, make) => {
+    const key = JSON.stringify(inputs);
+    if (last?.key !== key) {
+      const value = make();
+      last = { key, value };
+      value.catch(() => { if (last?.value === value) last = null; });
+    }
+    return last.value;
+  };
+}
+
+export function viewApi(session: EngineSession) {
+  const invoiceIndex = perInputs<InvoiceIndex>();
+
+  async function accountNames(): Promise<Map<string, string>> {
+    const rows = await session.db.accounts.toArray();
+    return new Map(rows.filter((a) => a.deleted !== true).map((a) => [a.id, a.name]));
+  }
+
+  async function currencyOf(): Promise<string> {
+    return (await session.db.settings.get('workspace'))?.currency ?? 'USD';
+  }
+
+  async function readInvoiceIndex(): Promise<InvoiceIndex> {
+    const rows: InvoiceSummary[] = [];
+    // streamed: only the summary of each invoice is kept, never its lines
+    await session.db.invoices.each((row) => { if (row.deleted !== true) rows.push(summarize(row)); });
+    const contested = contestedIds(rows);
+    const full = contested.length === 0 ? [] : (await session.db.invoices.bulkGet(contested)).filter((r) => r !== undefined);
+    return { rows: sortSummaries(rows), duplicates: duplicateIds(full) };
+  }
+
+  return {
+    /** The Billing screen: one page of the period's invoices (or module groups) with the totals of all that match. */
+    async billingView(inputs: EngineInputs, query: BillingQuery): Promise<BillingView> {
+      const [result, names] = await Promise.all([session.period(inputs, query.period), accountNames()]);
+      const view = billingView(result, names, query);
+      const accounts = pageAccounts(view);
+      if (accounts.length === 0) return view;
+      return withDaily(view, await session.period(inputs, query.period, { daily: true, accounts }), query.module);
+    },
+
+    /** The Invoices screen: one page of the stored invoices matching the status and search. */
+    async invoiceList(inputs: EngineInputs, query: InvoiceQuery): Promise<InvoiceListView> {
+      const [index, names, currency] = await Promise.all([invoiceIndex(inputs, readInvoiceIndex), accountNames(), currencyOf()]);
+      return invoiceListView(index, names, currency, query);
+    },
+
+    /** The Accounts screen: one page of the accounts matching the search. */
+    async accountList(_inputs: EngineInputs, query: AccountQuery): Promise<AccountListView> {
+      const [accounts, mappings] = await Promise.all([session.db.accounts.toArray(), session.db.orgMappings.toArray()]);
+      return accountListView(accounts, mappings, query);
+    },
+
+    /** An account's Service mapping tab: its own billing types, and the contract's figures per service. */
+    async serviceMapping(inputs: EngineInputs, query: ServiceMappingQuery): Promise<ServiceMappingView> {
+      const db = session.db;
+      const [contract, mappings, modules, enabled, result, reported] = await Promise.all([
+        db.contracts.get(query.contractId),
+        db.orgMappings.where('accountId').equals(query.accountId).toArray(),
+        allModules(db),
+        enabledModuleIds(db),
+        session.period(inputs, query.period),
+        workerApi(session).reported(inputs, query.accountId),
+      ]);
+      const orgCounts = new Map<string, number>();
+      for (const m of mappings) if (m.deleted !== true) orgCounts.set(m.module, (orgCounts.get(m.module) ?? 0) + 1);
+      return serviceMappingView({
+        modules: modules.map((m) => m.def).filter((def) => enabled.has(def.id) && orgCounts.has(def.id)),
+        known: new Map(modules.map((m) => [m.def.id, m.def])),
+        orgCounts,
+        reported,
+        mappings: query.mappings,
+        items: result.items.filter((i) => i.contractId === query.contractId),
+        serviceIds: (contract?.services ?? []).map((s) => s.id),
+        currency: result.currency,
+        allTypes: query.allTypes,
+      });
+    },
+  };
+}
+
+export type ViewApi = ReturnType<typeof viewApi>;

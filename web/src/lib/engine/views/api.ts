@@ -9,6 +9,9 @@ import { billingView, pageAccounts, withDaily, type BillingQuery, type BillingVi
 import { contestedIds, duplicateIds, invoiceListView, sortSummaries, summarize, type InvoiceIndex, type InvoiceListView, type InvoiceQuery, type InvoiceSummary } from './invoices.ts';
 import { accountListView, type AccountListView, type AccountQuery } from './accounts.ts';
 import { serviceMappingView, type ServiceMappingView } from './service-mapping.ts';
+import { orgMappingView, suggestionsAbove, type OrgMappingQuery, type OrgMappingView } from './org-mapping.ts';
+import { mappingData, type MappingData } from '../../queries/mapping.ts';
+import { suggestionsFor, type Suggestion } from '../../mapping/suggestions.ts';
 
 export interface ServiceMappingQuery {
   accountId: string;
@@ -35,6 +38,10 @@ function perInputs<T>(): (inputs: EngineInputs, make: () => Promise<T>) => Promi
 
 export function viewApi(session: EngineSession) {
   const invoiceIndex = perInputs<InvoiceIndex>();
+  const mapping = perInputs<MappingData>();
+  const suggested = perInputs<Map<string, Suggestion>>();
+  const mappingOf = (inputs: EngineInputs) => mapping(inputs, () => mappingData(session.db));
+  const suggestionsOf = (inputs: EngineInputs) => suggested(inputs, async () => suggestionsFor(await mappingOf(inputs)));
 
   async function accountNames(): Promise<Map<string, string>> {
     const rows = await session.db.accounts.toArray();
@@ -74,6 +81,24 @@ export function viewApi(session: EngineSession) {
     async accountList(_inputs: EngineInputs, query: AccountQuery): Promise<AccountListView> {
       const [accounts, mappings] = await Promise.all([session.db.accounts.toArray(), session.db.orgMappings.toArray()]);
       return accountListView(accounts, mappings, query);
+    },
+
+    /** The Org mapping screen: one page of accounts (grid) or module orgs (list), the unsaved edits applied. */
+    async orgMapping(inputs: EngineInputs, query: OrgMappingQuery): Promise<OrgMappingView> {
+      const data = await mappingOf(inputs);
+      const suggestions = query.suggest ? await suggestionsOf(inputs) : new Map<string, Suggestion>();
+      return orgMappingView(data, suggestions, query);
+    },
+
+    /** "Accept all at or above": the open suggestions to stage. */
+    async mappingSuggestions(inputs: EngineInputs, query: { overrides: [string, string | null][]; threshold: number }): Promise<(Suggestion & { saved: string | null })[]> {
+      return suggestionsAbove(await mappingOf(inputs), await suggestionsOf(inputs), query.overrides, query.threshold);
+    },
+
+    /** Every live account by name, as [id, name] (the pickers' choices). */
+    async accountChoices(_inputs: EngineInputs): Promise<[string, string][]> {
+      const rows = await session.db.accounts.toArray();
+      return rows.filter((a) => a.deleted !== true).sort((a, b) => a.name.localeCompare(b.name)).map((a) => [a.id, a.name]);
     },
 
     /** An account's Service mapping tab: its own billing types, and the contract's figures per service. */

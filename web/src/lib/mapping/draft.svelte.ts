@@ -25,6 +25,14 @@ export class MappingDraft {
     return [...all];
   }
 
+  /** The account an org maps to with this screen's own edits, else as the worker last listed it (`listed`). */
+  accountOf(key: string, listed: string | null): string | null {
+    const edit = this.staged.get(key);
+    if (edit) return edit.accountId;
+    const written = this.#written.get(key);
+    return written !== undefined ? written : listed;
+  }
+
   /** Forgets saved edits once the stored mappings show them (`saved`: key → stored account, for the keys asked). */
   reconcile(saved: ReadonlyMap<string, string | null>): void {
     for (const [key, accountId] of this.#written) if (saved.has(key) && (saved.get(key) ?? null) === accountId) this.#written.delete(key);

@@ -10,6 +10,7 @@ import { contestedIds, duplicateIds, invoiceListView, sortSummaries, summarize, 
 import { accountListView, type AccountListView, type AccountQuery } from './accounts.ts';
 import { serviceMappingView, type ServiceMappingView } from './service-mapping.ts';
 import { orgMappingView, suggestionsAbove, type OrgMappingQuery, type OrgMappingView } from './org-mapping.ts';
+import { insightsView, type InsightsQuery, type InsightsView } from './insights.ts';
 import { mappingData, type MappingData } from '../../queries/mapping.ts';
 import { suggestionsFor, type Suggestion } from '../../mapping/suggestions.ts';
 
@@ -93,6 +94,12 @@ export function viewApi(session: EngineSession) {
     /** "Accept all at or above": the open suggestions to stage. */
     async mappingSuggestions(inputs: EngineInputs, query: { overrides: [string, string | null][]; threshold: number }): Promise<(Suggestion & { saved: string | null })[]> {
       return suggestionsAbove(await mappingOf(inputs), await suggestionsOf(inputs), query.overrides, query.threshold);
+    },
+
+    /** The Insights screen: each section's count and its first rows (or all of a section asked whole). */
+    async insightsView(inputs: EngineInputs, query: InsightsQuery): Promise<InsightsView> {
+      const [insights, names, mappings] = await Promise.all([session.insights(inputs, {}), accountNames(), session.db.orgMappings.toArray()]);
+      return insightsView(insights, mappings.filter((m) => m.deleted !== true), names, query);
     },
 
     /** Every live account by name, as [id, name] (the pickers' choices). */

@@ -35,6 +35,8 @@ function clients(): Workspace {
         'rmm-a1': { DesktopLaptopMetric: 10, ServerMetric: 2, PrinterMetric: 0 },
         'rmm-a2': { DesktopLaptopMetric: 20 },
         'rmm-a3': { DesktopLaptopMetric: 30 },
+        // a site nobody has mapped yet
+        'rmm-new': { DesktopLaptopMetric: 5 },
       })),
       ...uploadsEachDay('datto-edr', '2026-11-01', '2026-11-30', () => ({ 'edr-a1': { TotalDevices: 4 } })),
     ],
@@ -146,5 +148,22 @@ describe('service mapping tab', () => {
     expect(all.modules[0]?.types.map((t) => t.id)).toEqual(rmm?.billingTypes.map((t) => t.id));
     expect(own.hiddenTypes).toBe((rmm?.billingTypes.length ?? 0) - 2);
     expect(all.hiddenTypes).toBe(0);
+  });
+});
+
+describe('insights view', () => {
+  it('counts every row of a section and shows its first rows, or all of a section asked whole', async () => {
+    const { api, inputs } = await setUp();
+    const first = await api.insightsView(await inputs(), { limit: 0, all: [] });
+    expect(first.unmappedOrgs).toEqual({ count: 1, total: 1, rows: [] });
+    // Brass reports servers and EDR endpoints no contract maps
+    expect([first.unmappedTypes.count, first.unmappedTypes.total]).toEqual([2, 2]);
+    const whole = await api.insightsView(await inputs(), { limit: 0, all: ['unmappedOrgs', 'unmappedTypes'] });
+    expect(whole.unmappedOrgs.rows.map((r) => r.orgId)).toEqual(['rmm-new']);
+    expect(whole.unmappedTypes.rows.map((g) => [g.accountId, g.module, g.types.map((t) => t.billingType)]).sort()).toEqual([
+      ['a1', 'datto-edr', ['TotalDevices']],
+      ['a1', 'datto-rmm', ['ServerMetric']],
+    ]);
+    expect(whole.accountNames).toEqual({ a1: 'Brass Building Supplies' });
   });
 });

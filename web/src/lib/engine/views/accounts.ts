@@ -1,6 +1,6 @@
 // The Accounts screen as the worker answers it: live accounts matching a search, by name,
 // one page of them with how many module orgs map to each.
-import type { AccountRow, OrgMappingRow } from '../../db/rows.ts';
+import type { AccountRow } from '../../db/rows.ts';
 import { matchesSearch, pageOf, type PageInfo, type PageRequest } from './paging.ts';
 
 export interface AccountQuery extends PageRequest {
@@ -22,10 +22,10 @@ export interface AccountListView {
   mappedOrgs: number;
 }
 
-/** One page of the accounts whose name matches the search. */
-export function accountListView(accounts: readonly AccountRow[], mappings: readonly OrgMappingRow[], query: AccountQuery): AccountListView {
+/** One page of the accounts whose name matches the search; `mappedTo`: the account of every mapped org. */
+export function accountListView(accounts: readonly AccountRow[], mappedTo: Iterable<string>, query: AccountQuery): AccountListView {
   const counts = new Map<string, number>();
-  for (const m of mappings) if (m.deleted !== true) counts.set(m.accountId, (counts.get(m.accountId) ?? 0) + 1);
+  for (const accountId of mappedTo) counts.set(accountId, (counts.get(accountId) ?? 0) + 1);
   const live = accounts.filter((a) => a.deleted !== true);
   const matching = live.filter((a) => matchesSearch(a.name, query.search))
     .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))

@@ -78,10 +78,10 @@ export function viewApi(session: EngineSession) {
       return invoiceListView(index, names, currency, query);
     },
 
-    /** The Accounts screen: one page of the accounts matching the search. */
-    async accountList(_inputs: EngineInputs, query: AccountQuery): Promise<AccountListView> {
-      const [accounts, mappings] = await Promise.all([session.db.accounts.toArray(), session.db.orgMappings.toArray()]);
-      return accountListView(accounts, mappings, query);
+    /** The Accounts screen: one page of the accounts matching the search (read once per inputs, shared with the org mapping). */
+    async accountList(inputs: EngineInputs, query: AccountQuery): Promise<AccountListView> {
+      const data = await mappingOf(inputs);
+      return accountListView(data.accounts, data.saved.values(), query);
     },
 
     /** The Org mapping screen: one page of accounts (grid) or module orgs (list), the unsaved edits applied. */
@@ -116,7 +116,8 @@ export function viewApi(session: EngineSession) {
         db.orgMappings.where('accountId').equals(query.accountId).toArray(),
         allModules(db),
         enabledModuleIds(db),
-        session.period(inputs, query.period),
+        // only this account: cheap even before any other screen computed the period
+        session.period(inputs, query.period, { accounts: [query.accountId] }),
         workerApi(session).reported(inputs, query.accountId),
       ]);
       const orgCounts = new Map<string, number>();

@@ -102,6 +102,7 @@ async function cached<T>(cache: Map<string, Promise<T>>, key: string, compute: (
 export function workerApi(session: EngineSession) {
   return {
     ...engineApi,
+    ...viewApi(session),
     async compute(inputs: EngineInputs, period: string, options: PeriodOptions = {}): Promise<PeriodResult> {
       return session.period(inputs, period, options);
     },
@@ -123,7 +124,6 @@ export function workerApi(session: EngineSession) {
     async insights(inputs: EngineInputs, options: InsightOptions = {}): Promise<Insights> {
       return session.insights(inputs, options);
     },
-    ...viewApi(session),
   };
 }
 

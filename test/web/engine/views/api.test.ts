@@ -6,7 +6,7 @@ import { scenario, uploadsEachDay } from '../../../support/billing.ts';
 import { CATALOG } from '../../../../shared/catalog/modules.ts';
 import { postInvoice } from '../../../../shared/posting/post.ts';
 import type { Workspace } from '../../../../shared/schema/workspace.ts';
-import { loadConfig } from '../../../../web/src/lib/db/config.ts';
+import { dataVersion } from '../../../../web/src/lib/db/data-version.ts';
 import { recordEdit } from '../../../../web/src/lib/db/changes.ts';
 import { EngineSession, workerApi } from '../../../../web/src/lib/engine/session.ts';
 
@@ -65,7 +65,7 @@ const freshDb = freshDatabases('views-api', postedOctober);
 async function setUp() {
   const db = await freshDb();
   const api = workerApi(new EngineSession(db));
-  const inputs = async () => ({ config: await loadConfig(db), uploadsVersion: 1, today: '2026-12-02' });
+  const inputs = async () => ({ version: await dataVersion(db), today: '2026-12-02' });
   return { db, api, inputs };
 }
 

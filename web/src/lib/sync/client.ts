@@ -100,16 +100,23 @@ function snapshotProgress(state: SnapshotState): SyncProgress {
 /**
  * Stores the edge's snapshot page by page, each page with where the next one starts in one
  * transaction, resuming an interrupted one; the last page sets the change cursor the log is
- * followed from. Returns the changes merged.
+ * followed from. The next page is fetched while the current one is stored. Returns the
+ * changes merged.
  */
 async function pullSnapshot(db: TrueupDb, conn: EdgeConnection, onProgress?: OnProgress, limit?: number): Promise<number> {
   let state = await readSnapshotState(db);
   let pulled = 0;
   if (state) onProgress?.(snapshotProgress(state));
+  let next = fetchSnapshot(conn, state?.after ?? null, limit);
   for (;;) {
-    const page = await fetchSnapshot(conn, state?.after ?? null, limit);
+    const page = await next;
+    const more = page.more && page.after !== null;
+    if (more && page.after !== null) {
+      next = fetchSnapshot(conn, page.after, limit);
+      next.catch(() => undefined); // a failure is raised when this page is awaited, after the current one is kept
+    }
     const invoices = new Set(page.changes.filter((c) => c.table === 'invoices').map((c) => c.id)).size;
-    const next: SnapshotState = {
+    const stored: SnapshotState = {
       after: page.after ?? '',
       totals: state?.totals ?? page.totals ?? {},
       done: (state?.done ?? 0) + page.records,
@@ -117,17 +124,17 @@ async function pullSnapshot(db: TrueupDb, conn: EdgeConnection, onProgress?: OnP
     };
     await db.transaction('rw', changeTables(db), async () => {
       await applyChanges(db, page.changes);
-      if (page.more && page.after) {
-        await writeSnapshotState(db, next);
+      if (more) {
+        await writeSnapshotState(db, stored);
       } else {
         await writeSnapshotState(db, null);
         await setMeta(db, 'changesCursor', page.cursor);
       }
     });
     pulled += page.changes.length;
-    onProgress?.(snapshotProgress(next));
-    if (!page.more || !page.after) return pulled;
-    state = next;
+    onProgress?.(snapshotProgress(stored));
+    if (!more) return pulled;
+    state = stored;
   }
 }
 

@@ -32,15 +32,15 @@ function isQuantity(value: unknown): boolean {
   if (typeof value === 'number') {
     if (Number.isInteger(value)) return value >= 0 && value <= Number.MAX_SAFE_INTEGER;
     if (!Number.isFinite(value)) return false;
-    return decimalOk(numberToDecimalText(value));
+    return decimalOk(value);
   }
   if (typeof value === 'string') return value.length <= 64 && decimalOk(value);
   return false;
 }
 
-function decimalOk(text: string): boolean {
+function decimalOk(value: string | number): boolean {
   try {
-    return parseScaled(text, QTY_SCALE) >= 0n;
+    return parseScaled(typeof value === 'number' ? numberToDecimalText(value) : value, QTY_SCALE) >= 0n;
   } catch {
     return false;
   }

@@ -28,8 +28,8 @@ function streamOf(chunks: AsyncIterator<Uint8Array>): ReadableStream<Uint8Array>
  * The file's content, uncompressed when it is gzip. `onRead` gets the count of file bytes
  * read so far (compressed ones for gzip), for progress against the file's size.
  */
-export async function* contentOf(file: ReadableStream<Uint8Array>, onRead?: (bytes: number) => void): AsyncGenerator<Uint8Array> {
-  const reader = file.getReader();
+export async function* contentOf(file: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>, onRead?: (bytes: number) => void): AsyncGenerator<Uint8Array> {
+  const reader = 'getReader' in file ? file.getReader() : readerOf(file);
   let read = 0;
   const head: Uint8Array[] = [];
   let length = 0;
@@ -71,6 +71,20 @@ export async function* contentOf(file: ReadableStream<Uint8Array>, onRead?: (byt
   }
 }
 
+/** An async iterable (a Node file stream) read like a web stream, without converting it to one. */
+function readerOf(chunks: AsyncIterable<Uint8Array>): { read(): Promise<ReadableStreamReadResult<Uint8Array>>; releaseLock(): void } {
+  const iterator = chunks[Symbol.asyncIterator]();
+  return {
+    async read() {
+      const next = await iterator.next();
+      return next.done ? { done: true, value: undefined } : { done: false, value: next.value };
+    },
+    releaseLock() {
+      void iterator.return?.();
+    },
+  };
+}
+
 /** The document's pieces, a batch per chunk read; throws JsonSyntaxError, or the read's own error. */
 export async function* documentPieces(content: AsyncIterable<Uint8Array>): AsyncGenerator<DocumentPiece[]> {
   const splitter = new DocumentSplitter(STREAMED_MEMBERS);
@@ -83,7 +97,7 @@ export async function* documentPieces(content: AsyncIterable<Uint8Array>): Async
 }
 
 /** Reads and validates a whole workspace file (see WorkspaceAssembler for `keep`). */
-export async function readWorkspace(file: ReadableStream<Uint8Array>, options: { keep?: 'uploads' | 'catalog'; onRead?: (bytes: number) => void } = {}): Promise<AssembledWorkspace> {
+export async function readWorkspace(file: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>, options: { keep?: 'uploads' | 'catalog'; onRead?: (bytes: number) => void } = {}): Promise<AssembledWorkspace> {
   const assembler = new WorkspaceAssembler(options.keep);
   for await (const pieces of documentPieces(contentOf(file, options.onRead))) for (const piece of pieces) assembler.add(piece);
   return assembler.finish();

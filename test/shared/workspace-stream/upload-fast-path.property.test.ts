@@ -5,14 +5,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { upload } from '../../../shared/schema/upload.ts';
 import { UploadFastPath } from '../../../shared/workspace-stream/upload-fast-path.ts';
+import { isWellFormed } from '../../../shared/schema/text-limits.ts';
 
 const validModule = fc.constantFrom('datto-rmm', 'datto-edr', 'm365', 'a1-b2-c3');
 const badModule = fc.oneof(fc.string(), fc.constantFrom('Datto', '', 'a--b', '-a', 'x'.repeat(65)), fc.integer(), fc.constant(null));
 const validDay = fc.constantFrom('2000-01-01', '2026-10-01', '2026-02-28', '2024-02-29', '2099-12-31');
 const badDay = fc.oneof(fc.constantFrom('1999-12-31', '2026-02-30', '2026-13-01', '2026-1-01', '', '2025-02-29'), fc.string(), fc.integer());
-const validId = fc.oneof(fc.constantFrom('s-17', 'org 1', 'Ωmega', '😀'), fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.isWellFormed()));
+const validId = fc.oneof(fc.constantFrom('s-17', 'org 1', 'Ωmega', '😀'), fc.string({ minLength: 1, maxLength: 20 }).filter(isWellFormed));
 const badId = fc.oneof(fc.constantFrom('', 'x'.repeat(201), 'a\uD800b', '\uDC00'), fc.integer(), fc.constant(null));
-const validName = fc.oneof(fc.string({ maxLength: 30 }).filter((s) => s.isWellFormed()), fc.constant('n'.repeat(500)));
+const validName = fc.oneof(fc.string({ maxLength: 30 }).filter(isWellFormed), fc.constant('n'.repeat(500)));
 const badName = fc.oneof(fc.constantFrom('n'.repeat(501), 'x\uD834'), fc.integer(), fc.constant(null));
 const validType = fc.constantFrom('AllDevicesMetric', 'PrinterMetric', 'a', 'Z9_x', 'T'.repeat(100));
 const badType = fc.constantFrom('9Lives', '_x', '', 'a-b', 'T'.repeat(101), '__proto__', 'constructor', 'toString');

@@ -1,6 +1,7 @@
 // A workspace file as bytes → its pieces: gzip is recognised by its first two bytes (a
 // backup may be compressed or not, whatever its name), then split as it streams.
 import { DocumentSplitter, type DocumentPiece } from './document-splitter.ts';
+import { streamOf } from './stream-of.ts';
 import { STREAMED_MEMBERS, WorkspaceAssembler, type AssembledWorkspace } from './workspace-assembler.ts';
 
 const GZIP_MAGIC = [0x1f, 0x8b] as const;
@@ -8,20 +9,6 @@ const GZIP_MAGIC = [0x1f, 0x8b] as const;
 /** True when the bytes start like a gzip file. */
 export function isGzip(head: Uint8Array): boolean {
   return head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
-}
-
-/** A stream that pulls one chunk at a time from the iterator, so reading waits for the reader. */
-function streamOf(chunks: AsyncIterator<Uint8Array>): ReadableStream<Uint8Array> {
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = await chunks.next();
-      if (next.done) controller.close();
-      else controller.enqueue(next.value);
-    },
-    async cancel() {
-      await chunks.return?.();
-    },
-  });
 }
 
 /**

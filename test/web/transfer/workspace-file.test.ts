@@ -7,6 +7,7 @@ import { TrueupDb } from '../../../web/src/lib/db/database.ts';
 import { uploadPages } from '../../../web/src/lib/db/upload-pages.ts';
 import { importWorkspace, loadWorkspace } from '../../../web/src/lib/db/workspace.ts';
 import { transferApi } from '../../../web/src/lib/transfer/api.ts';
+import { exportInvoices } from '../../../web/src/lib/transfer/export-document.ts';
 import type { TransferProgress } from '../../../web/src/lib/transfer/progress.ts';
 
 const open: TrueupDb[] = [];
@@ -74,6 +75,19 @@ describe('uploadPages', () => {
     expect(all[30]).toBe('datto-edr 2026-10-31');
     expect(all[31]).toBe('datto-rmm 2026-10-01');
     expect(new Set(all).size).toBe(62);
+  });
+});
+
+describe('exportInvoices', () => {
+  it('reads every invoice still there once, a page at a time, leaving deleted ones out', async () => {
+    const db = await filled();
+    const [posted] = document.invoices;
+    if (!posted) throw new Error('fixture has an invoice');
+    await db.invoices.bulkPut(['a1/2026-06/1', 'a1/2026-07/1', 'a1/2026-08/1', 'a2/2026-09/1'].map((id, i) => ({ ...posted, id, number: `INV-00000${i + 2}`, ...(i === 1 ? { deleted: true } : {}) })));
+    const pages: string[][] = [];
+    for await (const page of exportInvoices(db, 2)) pages.push(page.map((inv) => inv.id ?? ''));
+    expect(pages).toEqual([['a1/2026-06/1'], ['a1/2026-08/1', 'a1/2026-09/1'], ['a2/2026-09/1']]);
+    expect(pages.flat().every((id) => id !== '')).toBe(true);
   });
 });
 

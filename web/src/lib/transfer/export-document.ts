@@ -8,10 +8,20 @@ import type { TrueupDb } from '../db/database.ts';
 import { uploadPages } from '../db/upload-pages.ts';
 import type { OnProgress } from './progress.ts';
 
-/** The posted and voided invoices, as the document holds them (deleted ones left out). */
-export async function exportInvoices(db: TrueupDb): Promise<Workspace['invoices']> {
-  const rows = await db.invoices.toArray();
-  return rows.filter((r) => r.deleted !== true).map(({ deleted: _deleted, ...invoice }) => invoice);
+/**
+ * The posted and voided invoices as the document holds them (deleted ones left out), a page
+ * at a time: a large MSP's year of invoices with their frozen quantities is hundreds of MB.
+ */
+export async function* exportInvoices(db: TrueupDb, pageSize = 200): AsyncGenerator<Workspace['invoices']> {
+  let after: string | undefined;
+  for (;;) {
+    const rows = await (after === undefined ? db.invoices.orderBy('id') : db.invoices.where('id').above(after)).limit(pageSize).toArray();
+    if (rows.length === 0) return;
+    yield rows.filter((r) => r.deleted !== true).map(({ deleted: _deleted, ...invoice }) => invoice);
+    const last = rows[rows.length - 1];
+    if (!last || rows.length < pageSize) return;
+    after = last.id;
+  }
 }
 
 /** The config members of the document (everything but invoices and uploads). */
@@ -23,7 +33,6 @@ async function workspaceHead(db: TrueupDb): Promise<WorkspaceHead> {
 /** The document as bytes, a page of uploads at a time; `gzip` compresses it as it goes. */
 export async function* workspaceFileChunks(db: TrueupDb, options: { gzip: boolean; onProgress?: OnProgress }): AsyncGenerator<Uint8Array> {
   const head = await workspaceHead(db);
-  const invoices = await exportInvoices(db);
   const total = await db.uploads.count();
   let done = 0;
   async function* counted() {
@@ -35,7 +44,7 @@ export async function* workspaceFileChunks(db: TrueupDb, options: { gzip: boolea
   }
   const encoder = new TextEncoder();
   async function* bytes() {
-    for await (const text of workspaceDocumentText(head, [invoices], counted())) yield encoder.encode(text);
+    for await (const text of workspaceDocumentText(head, exportInvoices(db), counted())) yield encoder.encode(text);
   }
   if (!options.gzip) {
     yield* bytes();

@@ -8,6 +8,7 @@ import { uploadPages } from '../../../web/src/lib/db/upload-pages.ts';
 import { importWorkspace, loadWorkspace } from '../../../web/src/lib/db/workspace.ts';
 import { transferApi } from '../../../web/src/lib/transfer/api.ts';
 import { exportInvoices } from '../../../web/src/lib/transfer/export-document.ts';
+import { workspace } from '../../../shared/schema/workspace.ts';
 import type { TransferProgress } from '../../../web/src/lib/transfer/progress.ts';
 
 const open: TrueupDb[] = [];
@@ -81,7 +82,7 @@ describe('uploadPages', () => {
 describe('exportInvoices', () => {
   it('reads every invoice still there once, a page at a time, leaving deleted ones out', async () => {
     const db = await filled();
-    const [posted] = document.invoices;
+    const [posted] = workspace.parse(document).invoices;
     if (!posted) throw new Error('fixture has an invoice');
     await db.invoices.bulkPut(['a1/2026-06/1', 'a1/2026-07/1', 'a1/2026-08/1', 'a2/2026-09/1'].map((id, i) => ({ ...posted, id, number: `INV-00000${i + 2}`, ...(i === 1 ? { deleted: true } : {}) })));
     const pages: string[][] = [];

@@ -56,6 +56,10 @@ export class DocumentSplitter {
   private index = 0;
   private offset = 0;
   private readonly seen = new Set<string>();
+  /** A member's value or an array element is being scanned (it may span chunks). */
+  private scanning = false;
+  /** Where the capture of the value being scanned started in the current chunk. */
+  private captureStart = 0;
 
   /** `streamed`: top-level members whose array elements are given one by one. */
   constructor(streamed: Iterable<string>) {
@@ -174,10 +178,6 @@ export class DocumentSplitter {
     if (this.state !== 'done') throw this.error(this.state === 'start' ? 'the file is empty' : 'unexpected end of the document (is the file cut short?)', this.offset);
     return [];
   }
-
-  private scanning = false;
-  /** Where the capture of the value being scanned started in the current chunk. */
-  private captureStart = 0;
 
   private captureFrom(start: number): number {
     return this.state === 'key-text' ? start : this.captureStart;

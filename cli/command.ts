@@ -19,18 +19,26 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-/** Reads and parses a JSON file, naming the file in any error. */
+/** A file that could not be read as JSON (missing, no permission, not JSON, damaged gzip): not a usage mistake. */
+export class CannotReadFile extends Error {
+  override name = 'CannotReadFile';
+  constructor(path: string, reason: string) {
+    super(`cannot read ${path}: ${reason}`);
+  }
+}
+
+/** Reads and parses a small JSON file (a device list), naming the file in any error. */
 export async function readJsonFile(path: string | undefined): Promise<unknown> {
   if (!path) throw new UsageError('missing file argument');
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
+    throw new CannotReadFile(path, (error as Error).message);
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new UsageError(`${path} is not valid JSON: ${(error as Error).message}`);
+    throw new CannotReadFile(path, `it is not valid JSON: ${(error as Error).message}`);
   }
 }

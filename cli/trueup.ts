@@ -1,7 +1,7 @@
 // The trueup command line (docs/billing-rules.md#workspace-document): prints a result as JSON on stdout, or exits
 // non-zero with every problem on stderr and nothing on stdout.
 import { ValidationError } from '../shared/schema/issues.ts';
-import { TextOutput, UsageError } from './command.ts';
+import { CannotReadFile, TextOutput, UsageError } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 
 function usage(): string {
@@ -22,6 +22,10 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof ValidationError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    if (error instanceof CannotReadFile) {
       process.stderr.write(`${error.message}\n`);
       return 1;
     }

@@ -1,8 +1,8 @@
 import { isIsoDay, isPeriod } from '../../shared/dates/day.ts';
 import { computePeriod } from '../../shared/invoice/compute-period.ts';
-import { listIssues, ValidationError, type Issue } from '../../shared/schema/issues.ts';
-import { workspace } from '../../shared/schema/workspace.ts';
-import { readJsonFile, UsageError, type Command } from '../command.ts';
+import { ValidationError, type Issue } from '../../shared/schema/issues.ts';
+import { UsageError, type Command } from '../command.ts';
+import { readWorkspaceFile } from '../workspace-file.ts';
 
 /** `bill <workspace.json> <YYYY-MM> [--as-of YYYY-MM-DD]`: the period's invoices of every account (docs/billing-rules.md#workspace-document). */
 export const bill: Command = {
@@ -12,14 +12,13 @@ export const bill: Command = {
     const [file, period] = positional;
     if (!period) throw new UsageError('missing period argument');
     if (positional.length > 2) throw new UsageError(`unexpected argument "${positional[2] ?? ''}"`);
-    const json = await readJsonFile(file);
+    const read = await readWorkspaceFile(file);
     const issues: Issue[] = [];
     if (!isPeriod(period)) issues.push({ path: 'period', message: `"${period}" must be a month written YYYY-MM` });
     if (asOf !== undefined && !isIsoDay(asOf)) issues.push({ path: 'asOf', message: `"${asOf}" must be a calendar day written YYYY-MM-DD` });
-    const parsed = workspace.safeParse(json);
-    if (!parsed.success) issues.push(...listIssues(parsed.error));
-    if (issues.length > 0 || !parsed.success) throw new ValidationError(issues, `input (${file ?? 'workspace'}, ${period})`);
-    const result = computePeriod(parsed.data, period, asOf === undefined ? {} : { asOf });
+    if (!read.ok) issues.push(...read.issues);
+    if (issues.length > 0 || !read.ok) throw new ValidationError(issues, `input (${file ?? 'workspace'}, ${period})`);
+    const result = computePeriod(read.workspace, period, asOf === undefined ? {} : { asOf });
     return { period: result.period, asOf: result.asOf, currency: result.currency, invoices: result.invoices };
   },
 };

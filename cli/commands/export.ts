@@ -1,8 +1,8 @@
 import { isIsoDay } from '../../shared/dates/day.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../../shared/export/formats.ts';
-import { listIssues, ValidationError, type Issue } from '../../shared/schema/issues.ts';
-import { workspace } from '../../shared/schema/workspace.ts';
-import { readJsonFile, TextOutput, UsageError, type Command } from '../command.ts';
+import { ValidationError, type Issue } from '../../shared/schema/issues.ts';
+import { TextOutput, UsageError, type Command } from '../command.ts';
+import { readWorkspaceFile } from '../workspace-file.ts';
 
 const OPTIONS = ['--format', '--from', '--to'] as const;
 type Option = (typeof OPTIONS)[number];
@@ -19,7 +19,7 @@ export const exportCommand: Command = {
     if (positional.length > 1) throw new UsageError(`unexpected argument "${positional[1] ?? ''}"`);
     const format = options['--format'];
     if (format === undefined) throw new UsageError('missing --format xero|qbo|lines');
-    const json = await readJsonFile(file);
+    const read = await readWorkspaceFile(file);
     const issues: Issue[] = [];
     if (!(EXPORT_FORMATS as readonly string[]).includes(format)) issues.push({ path: 'format', message: `"${format}" must be one of ${EXPORT_FORMATS.join(', ')}` });
     for (const bound of ['from', 'to'] as const) {
@@ -29,10 +29,9 @@ export const exportCommand: Command = {
     const from = options['--from'];
     const to = options['--to'];
     if (from !== undefined && to !== undefined && issues.length === 0 && from > to) issues.push({ path: 'to', message: `must not be before --from ${from}` });
-    const parsed = workspace.safeParse(json);
-    if (!parsed.success) issues.push(...listIssues(parsed.error));
-    if (issues.length > 0 || !parsed.success) throw new ValidationError(issues, `input (${file ?? 'workspace'})`);
-    const ws = parsed.data;
+    if (!read.ok) issues.push(...read.issues);
+    if (issues.length > 0 || !read.ok) throw new ValidationError(issues, `input (${file ?? 'workspace'})`);
+    const ws = read.workspace;
     // Loaded only when exporting, so the other commands start without papaparse and the export code.
     const { exportCsv } = await import('../../shared/export/export.ts');
     return new TextOutput(exportCsv(ws.invoices, ws, { format: format as ExportFormat, from, to }));

@@ -55,7 +55,8 @@ export const contract = z.object({
   serviceMappings: z.array(serviceMapping).default([]),
 });
 
-const workspaceShape = z.object({
+/** The document's fields without the checks across them (the streamed readers validate in parts, see workspace-stream/). */
+export const workspaceShape = z.object({
   version: z.literal(1, { error: 'must be 1' }),
   currency: currency.default('USD'),
   asOf: isoDay.optional(),
@@ -72,9 +73,17 @@ const workspaceShape = z.object({
 
 type Path = (string | number)[];
 
-/** The whole local state of a tenant (docs/billing-rules.md#workspace-document), with cross references checked. */
-export const workspace = workspaceShape.superRefine((ws, ctx) => {
-  const report = (path: Path, message: string) => ctx.addIssue({ code: 'custom', path, message });
+/** The uploads as the checks across the document read them: a module and each org's billing types. */
+export interface CatalogUpload {
+  module: string;
+  orgs: readonly { metrics: Readonly<Record<string, unknown>> }[];
+}
+
+/**
+ * The checks across a shape-valid document: duplicates, references between records, module
+ * and billing types known. Reports each problem with its path, in document order.
+ */
+export function workspaceCrossChecks(ws: Omit<z.output<typeof workspaceShape>, 'uploads'> & { uploads: readonly CatalogUpload[] }, report: (path: Path, message: string) => void): void {
   const modules = moduleIndex(ws.modules);
   const accounts = new Set<string>();
   ws.accounts.forEach((a, i) => {
@@ -127,6 +136,11 @@ export const workspace = workspaceShape.superRefine((ws, ctx) => {
   ws.uploads.forEach((u, i) => {
     for (const problem of uploadCatalogIssues(u, modules, ['uploads', i])) report(problem.path, problem.message);
   });
+}
+
+/** The whole local state of a tenant (docs/billing-rules.md#workspace-document), with cross references checked. */
+export const workspace = workspaceShape.superRefine((ws, ctx) => {
+  workspaceCrossChecks(ws, (path, message) => ctx.addIssue({ code: 'custom', path, message }));
 });
 
 export type Account = z.infer<typeof account>;

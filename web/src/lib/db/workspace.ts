@@ -22,7 +22,7 @@ export async function loadWorkspace(db: TrueupDb): Promise<Workspace> {
 
 type Records = Map<string, Record<string, Json>>;
 
-function desiredRecords(ws: Workspace): Record<(typeof CONFIG_TABLES)[number], Records> {
+function desiredRecords(ws: Omit<Workspace, 'uploads'>): Record<(typeof CONFIG_TABLES)[number], Records> {
   const byId = <T>(items: T[], id: (item: T) => string, fields: (item: T) => Record<string, Json>): Records =>
     new Map(items.map((item) => [id(item), fields(item)]));
   const enabled = new Set(ws.enabledModules);
@@ -46,11 +46,24 @@ function same(a: Json | undefined, b: Json | undefined): boolean {
  * Validates a workspace document and makes the local state equal to it: config records
  * are created, changed or deleted through the change log (so the restore syncs), uploads
  * are stored. Throws a ValidationError listing every problem by path, and writes nothing then.
+ * A file too large for one string is imported as it streams (web/src/lib/transfer/).
  */
 export async function importWorkspace(db: TrueupDb, input: unknown): Promise<{ changes: number; uploads: number }> {
   const ws = parseOrThrow(workspaceSchema, input, 'workspace');
-  const desired = desiredRecords(ws);
   return db.transaction('rw', [...CONFIG_TABLES.map((t) => db.table(t)), db.invoiceDaily, db.clocks, db.meta, db.outbox, ...uploadTables(db)], async () => {
+    const changes = await restoreConfig(db, ws);
+    await storeUploads(db, ws.uploads);
+    return { changes, uploads: ws.uploads.length };
+  });
+}
+
+/**
+ * Makes the config records equal to a validated document's: each difference is recorded as a
+ * local edit, so the restore syncs to every browser. Returns how many records changed.
+ */
+export async function restoreConfig(db: TrueupDb, ws: Omit<Workspace, 'uploads'>): Promise<number> {
+  const desired = desiredRecords(ws);
+  return db.transaction('rw', [...CONFIG_TABLES.map((t) => db.table(t)), db.invoiceDaily, db.clocks, db.meta, db.outbox], async () => {
     const edits: Edit[] = [];
     for (const table of CONFIG_TABLES) {
       const current = new Map((await db.table<ConfigRow, string>(table).toArray()).map((row) => [row.id, row as ConfigRow & Record<string, Json>]));
@@ -67,7 +80,6 @@ export async function importWorkspace(db: TrueupDb, input: unknown): Promise<{ c
       }
     }
     await recordEdits(db, edits);
-    await storeUploads(db, ws.uploads);
-    return { changes: edits.length, uploads: ws.uploads.length };
+    return edits.length;
   });
 }

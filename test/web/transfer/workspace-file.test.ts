@@ -1,0 +1,147 @@
+// The Settings export and import as the transfer worker runs them, on a real (fake-indexeddb)
+// database: the file written in pieces re-imports to the same workspace, plain or gzip; a
+// file with a bad upload deep inside, or one that is not JSON, changes nothing.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TrueupDb } from '../../../web/src/lib/db/database.ts';
+import { uploadPages } from '../../../web/src/lib/db/upload-pages.ts';
+import { importWorkspace, loadWorkspace } from '../../../web/src/lib/db/workspace.ts';
+import { transferApi } from '../../../web/src/lib/transfer/api.ts';
+import { exportInvoices } from '../../../web/src/lib/transfer/export-document.ts';
+import { workspace } from '../../../shared/schema/workspace.ts';
+import type { TransferProgress } from '../../../web/src/lib/transfer/progress.ts';
+
+const open: TrueupDb[] = [];
+let n = 0;
+function fresh(): TrueupDb {
+  const db = new TrueupDb(`transfer-test-${++n}`);
+  open.push(db);
+  return db;
+}
+afterEach(async () => {
+  for (const db of open.splice(0)) {
+    db.close();
+    await db.delete();
+  }
+});
+
+const day = (d: number) => `2026-10-${String(d).padStart(2, '0')}`;
+// Brass (s-17) and Rosewood (s-18) on Datto RMM every day of October, Brass on Datto EDR too.
+const uploads = [
+  ...Array.from({ length: 31 }, (_, i) => ({ module: 'datto-rmm', date: day(i + 1), cursor: String(100 + i), orgs: [
+    { orgId: 's-17', name: 'Brass Building Supplies LLC', metrics: { AllDevicesMetric: i < 15 ? 10 : 11, PrinterMetric: 2 } },
+    { orgId: 's-18', name: 'Rosewood Real Estate', metrics: { AllDevicesMetric: '4.5' } },
+  ] })),
+  ...Array.from({ length: 31 }, (_, i) => ({ module: 'datto-edr', date: day(i + 1), orgs: [{ orgId: 'e-1', name: 'Brass', metrics: { TotalDevices: 9 } }] })),
+];
+
+const document = {
+  version: 1, currency: 'USD',
+  profile: { name: 'Northwind IT', address: ['1 Main St'], paymentTermsDays: 30 },
+  enabledModules: ['datto-edr', 'datto-rmm'],
+  accounts: [{ id: 'a1', name: 'Brass Building Supplies' }, { id: 'a2', name: 'Rosewood Real Estate' }],
+  orgMappings: [{ module: 'datto-rmm', orgId: 's-17', accountId: 'a1' }, { module: 'datto-rmm', orgId: 's-18', accountId: 'a2' }],
+  contracts: [{ id: 'c1', accountId: 'a1', name: 'Managed Services', startDate: '2026-01-01', endDate: null,
+    services: [{ id: 's1', name: 'Desktop Monitoring', unitPrice: '5.00', unitCost: '1.20', billing: 'daily' }],
+    serviceMappings: [{ module: 'datto-rmm', billingType: 'AllDevicesMetric', serviceId: 's1' }, { module: 'datto-rmm', billingType: 'PrinterMetric', ignore: true }] }],
+  charges: [{ id: 'ch1', accountId: 'a1', period: '2026-10', description: 'Onboarding', quantity: '1', unitPrice: '250.00' }],
+  invoices: [{
+    id: 'a1/2026-09/1', accountId: 'a1', period: '2026-09', status: 'posted', number: 'INV-000001', subtotal: '50.00', taxes: [], total: '50.00',
+    issueDate: '2026-10-01', dueDate: '2026-10-31', from: { name: 'Northwind IT', address: ['1 Main St'] }, billTo: { name: 'Brass Building Supplies' }, usageCursor: '31',
+    lines: [{ kind: 'item', contractId: 'c1', serviceId: 's1', module: 'datto-rmm', period: '2026-09', quantity: '10.0000', amount: '50.00', cost: '12.00', estimated: false,
+      unitPrice: '5.00', unitCost: '1.20', billing: 'daily', minimumQuantity: null, includedQuantity: null, tiers: null, tierMode: null, taxable: true,
+      activeFrom: '2026-09-01', activeTo: '2026-09-30', sources: { orgIds: ['s-17'], billingTypes: ['AllDevicesMetric'] } }],
+  }],
+  uploads,
+};
+
+async function filled(): Promise<TrueupDb> {
+  const db = fresh();
+  await importWorkspace(db, document);
+  return db;
+}
+
+function asFile(blob: Blob, name: string): File {
+  return new File([blob], name);
+}
+
+describe('uploadPages', () => {
+  it('reads every upload once, by module then date, a page at a time', async () => {
+    const db = await filled();
+    const pages: string[][] = [];
+    for await (const page of uploadPages(db, 25)) pages.push(page.map((u) => `${u.module} ${u.date}`));
+    expect(pages.map((p) => p.length)).toEqual([25, 25, 12]);
+    const all = pages.flat();
+    expect(all[0]).toBe('datto-edr 2026-10-01');
+    expect(all[30]).toBe('datto-edr 2026-10-31');
+    expect(all[31]).toBe('datto-rmm 2026-10-01');
+    expect(new Set(all).size).toBe(62);
+  });
+});
+
+describe('exportInvoices', () => {
+  it('reads every invoice still there once, a page at a time, leaving deleted ones out', async () => {
+    const db = await filled();
+    const [posted] = workspace.parse(document).invoices;
+    if (!posted) throw new Error('fixture has an invoice');
+    await db.invoices.bulkPut(['a1/2026-06/1', 'a1/2026-07/1', 'a1/2026-08/1', 'a2/2026-09/1'].map((id, i) => ({ ...posted, id, number: `INV-00000${i + 2}`, ...(i === 1 ? { deleted: true } : {}) })));
+    const pages: string[][] = [];
+    for await (const page of exportInvoices(db, 2)) pages.push(page.map((inv) => inv.id ?? ''));
+    expect(pages).toEqual([['a1/2026-06/1'], ['a1/2026-08/1', 'a1/2026-09/1'], ['a2/2026-09/1']]);
+    expect(pages.flat().every((id) => id !== '')).toBe(true);
+  });
+});
+
+describe('workspace export and import through the transfer worker', () => {
+  for (const gzip of [false, true]) {
+    it(`exports ${gzip ? 'a gzip' : 'a JSON'} file that imports into a fresh browser as the same workspace`, async () => {
+      const db = await filled();
+      const exported: TransferProgress[] = [];
+      const blob = await transferApi(db).exportToBlob(gzip, (p) => exported.push(p));
+      expect(exported.at(-1)).toEqual({ phase: 'export', done: 62, total: 62 });
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      expect([bytes[0], bytes[1]]).toEqual(gzip ? [0x1f, 0x8b] : [0x7b, 0x0a]);
+      if (!gzip) expect(JSON.parse(new TextDecoder().decode(bytes))).toEqual(await loadWorkspace(db));
+
+      const copy = fresh();
+      const imported: TransferProgress[] = [];
+      const outcome = await transferApi(copy).importFile(asFile(blob, 'workspace.json'), (p) => imported.push(p));
+      expect(outcome).toEqual({ ok: true, changes: 10, uploads: 62 });
+      expect(imported.some((p) => p.phase === 'check')).toBe(true);
+      expect(imported.filter((p) => p.phase === 'store').at(-1)).toEqual({ phase: 'store', done: 62, total: 62 });
+      expect(await loadWorkspace(copy)).toEqual(await loadWorkspace(db));
+      expect((await copy.orgs.get(['datto-rmm', 's-17']))?.name).toBe('Brass Building Supplies LLC');
+      // the restore syncs: each of the 10 records (2 accounts, 2 mappings, a contract, 2 modules, the invoice, settings, the charge) is in the outbox
+      expect(await copy.outbox.count()).toBe(10);
+    });
+  }
+
+  it('refuses a file with a bad upload deep inside, naming it by path, and writes nothing', async () => {
+    const db = fresh();
+    const bad = structuredClone(document);
+    const deep = bad.uploads[57];
+    if (!deep) throw new Error('fixture has 62 uploads');
+    deep.orgs = [{ orgId: 'e-1', name: 'Brass', metrics: { TotalDevices: 9 } }, { orgId: '', name: 'x', metrics: { TotalDevices: -1 } }];
+    bad.accounts.push({ id: 'a1', name: 'Brass again' });
+    const outcome = await transferApi(db).importFile(new File([JSON.stringify(bad)], 'bad.json'));
+    expect(outcome).toEqual({ ok: false, problem: 'invalid', issues: [
+      { path: 'uploads[57].orgs[1].orgId', message: 'must not be empty' },
+      { path: 'uploads[57].orgs[1].metrics.TotalDevices', message: 'quantity must not be negative' },
+      { path: 'accounts[2].id', message: 'duplicate account id "a1"' },
+    ] });
+    expect(await db.usageDays.count()).toBe(0);
+    expect(await db.accounts.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('refuses a file that is not JSON, or a cut-short gzip, and writes nothing', async () => {
+    const db = fresh();
+    const notJson = await transferApi(db).importFile(new File(['{"version": 1, "accounts": [}'], 'x.json'));
+    expect(notJson).toMatchObject({ ok: false, problem: 'unreadable', message: expect.stringMatching(/not valid JSON/) });
+    const gzip = new Uint8Array(await (await transferApi(await filled()).exportToBlob(true)).arrayBuffer());
+    const cut = await transferApi(db).importFile(new File([gzip.slice(0, gzip.length / 2)], 'cut.json.gz'));
+    expect(cut).toMatchObject({ ok: false, problem: 'unreadable' });
+    expect(await db.usageDays.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+});

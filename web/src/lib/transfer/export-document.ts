@@ -1,0 +1,66 @@
+// The workspace document written from IndexedDB in pieces (docs/workspace-files.md): the
+// config, the posted invoices, then the uploads a page at a time, as UTF-8 bytes, gzip if asked.
+import type { Workspace } from '../../../../shared/schema/workspace.ts';
+import { streamOf } from '../../../../shared/workspace-stream/stream-of.ts';
+import { workspaceDocumentText, type WorkspaceHead } from '../../../../shared/workspace-stream/write-document.ts';
+import { loadConfig } from '../db/config.ts';
+import type { TrueupDb } from '../db/database.ts';
+import { uploadPages } from '../db/upload-pages.ts';
+import { joinDaily } from '../db/invoices.ts';
+import type { OnProgress } from './progress.ts';
+
+/**
+ * The posted and voided invoices as the document holds them (deleted ones left out), a page
+ * at a time: a large MSP's year of invoices with their frozen quantities is hundreds of MB.
+ */
+export async function* exportInvoices(db: TrueupDb, pageSize = 200): AsyncGenerator<Workspace['invoices']> {
+  let after: string | undefined;
+  for (;;) {
+    const rows = await (after === undefined ? db.invoices.orderBy('id') : db.invoices.where('id').above(after)).limit(pageSize).toArray();
+    if (rows.length === 0) return;
+    const alive = rows.filter((r) => r.deleted !== true);
+    // Rows are stored without their frozen days (db/invoices.ts): the document carries them whole.
+    const daily = await db.invoiceDaily.bulkGet(alive.map((r) => r.id));
+    yield alive.map((row, i) => {
+      const { deleted: _deleted, ...invoice } = joinDaily(row, daily[i]);
+      return invoice;
+    });
+    const last = rows[rows.length - 1];
+    if (!last || rows.length < pageSize) return;
+    after = last.id;
+  }
+}
+
+/** The config members of the document (everything but invoices and uploads). */
+async function workspaceHead(db: TrueupDb): Promise<WorkspaceHead> {
+  const { invoices: _invoices, ...head } = (await loadConfig(db)) as WorkspaceHead & { invoices?: unknown };
+  return head;
+}
+
+/** The document as bytes, a page of uploads at a time; `gzip` compresses it as it goes. */
+export async function* workspaceFileChunks(db: TrueupDb, options: { gzip: boolean; onProgress?: OnProgress }): AsyncGenerator<Uint8Array> {
+  const head = await workspaceHead(db);
+  const total = await db.usageDays.count();
+  let done = 0;
+  async function* counted() {
+    for await (const page of uploadPages(db)) {
+      yield page;
+      done += page.length;
+      options.onProgress?.({ phase: 'export', done, total });
+    }
+  }
+  const encoder = new TextEncoder();
+  async function* bytes() {
+    for await (const text of workspaceDocumentText(head, exportInvoices(db), counted())) yield encoder.encode(text);
+  }
+  if (!options.gzip) {
+    yield* bytes();
+    return;
+  }
+  const reader = streamOf(bytes()).pipeThrough(new CompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>).getReader();
+  for (;;) {
+    const next = await reader.read();
+    if (next.done) return;
+    yield next.value;
+  }
+}

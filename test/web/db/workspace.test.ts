@@ -4,7 +4,10 @@ import { TrueupDb } from '../../../web/src/lib/db/database.ts';
 import { importWorkspace, loadWorkspace } from '../../../web/src/lib/db/workspace.ts';
 import { recordEdit } from '../../../web/src/lib/db/changes.ts';
 import { loadConfig } from '../../../web/src/lib/db/config.ts';
-import { ValidationError } from '../../../shared/schema/issues.ts';
+import { parseOrThrow, ValidationError } from '../../../shared/schema/issues.ts';
+import { workspace } from '../../../shared/schema/workspace.ts';
+import { postInvoice } from '../../../shared/posting/post.ts';
+import { uploadsEachDay } from '../../support/billing.ts';
 
 let n = 0;
 const fresh = () => new TrueupDb(`workspace-test-${++n}`);
@@ -36,6 +39,18 @@ describe('workspace import and export', () => {
     const copy = fresh();
     await importWorkspace(copy, ws);
     expect(await loadWorkspace(copy)).toEqual(ws);
+  });
+
+  it('given a posted October (frozen days kept apart in IndexedDB), importing the same document again records nothing', async () => {
+    const db = fresh();
+    const posted = postInvoice(parseOrThrow(workspace, { ...document, uploads: uploadsEachDay('datto-rmm', '2026-10-01', '2026-10-31', () => ({ 's-17': { AllDevicesMetric: 42 } })) }, 'workspace'),
+      'a1', '2026-10', { number: 'INV-0001', postedAt: '2026-11-02T09:00:00Z', id: 'inv-a1-2026-10', asOf: '2026-11-02' });
+    expect(posted.invoices[0]?.lines[0]?.daily).toHaveLength(31);
+    await importWorkspace(db, posted);
+    const queued = await db.outbox.count();
+    expect(await importWorkspace(db, posted)).toEqual({ changes: 0, uploads: 31 });
+    expect(await db.outbox.count()).toBe(queued);
+    expect((await loadWorkspace(db)).invoices[0]?.lines[0]?.daily).toHaveLength(31);
   });
 
   it('replaces what the document does not hold', async () => {

@@ -8,7 +8,7 @@ import { loadConfig } from './config.ts';
 import { recordEdits, type Edit } from './changes.ts';
 import { storeUploads, uploadTables } from './uploads.ts';
 import { allUploads } from './upload-pages.ts';
-import { loadInvoices } from './invoices.ts';
+import { joinDaily, loadInvoices } from './invoices.ts';
 import { CONFIG_TABLES, orgMappingId, SETTINGS_ID, type ConfigRow, type InvoiceRow } from './rows.ts';
 
 /** The whole local state as a workspace document: the config and every upload. */
@@ -57,6 +57,14 @@ export async function importWorkspace(db: TrueupDb, input: unknown): Promise<{ c
   });
 }
 
+/** A table's rows as the document holds them: invoices with their frozen days put back (db/invoices.ts). */
+async function storedRows(db: TrueupDb, table: (typeof CONFIG_TABLES)[number]): Promise<ConfigRow[]> {
+  const rows = await db.table<ConfigRow, string>(table).toArray();
+  if (table !== 'invoices') return rows;
+  const daily = await db.invoiceDaily.bulkGet(rows.map((row) => row.id));
+  return rows.map((row, i) => joinDaily(row as InvoiceRow, daily[i]));
+}
+
 /**
  * Makes the config records equal to a validated document's: each difference is recorded as a
  * local edit, so the restore syncs to every browser. Returns how many records changed.
@@ -66,7 +74,7 @@ export async function restoreConfig(db: TrueupDb, ws: Omit<Workspace, 'uploads'>
   return db.transaction('rw', [...CONFIG_TABLES.map((t) => db.table(t)), db.invoiceDaily, db.clocks, db.meta, db.outbox], async () => {
     const edits: Edit[] = [];
     for (const table of CONFIG_TABLES) {
-      const current = new Map((await db.table<ConfigRow, string>(table).toArray()).map((row) => [row.id, row as ConfigRow & Record<string, Json>]));
+      const current = new Map((await storedRows(db, table)).map((row) => [row.id, row as ConfigRow & Record<string, Json>]));
       for (const [id, fields] of desired[table]) {
         const row = current.get(id);
         const diff: Record<string, Json> = {};

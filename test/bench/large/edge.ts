@@ -1,0 +1,21 @@
+// wrangler dev on a given persistence folder, its clock on the bench's day: the edge the
+// large MSP is loaded into and measured against (scripts/edge/dev.ts, as the e2e edge).
+import { randomBytes } from 'node:crypto';
+import { migrate } from '../../../scripts/edge/d1.ts';
+import { startDev, type DevServer } from '../../../scripts/edge/dev.ts';
+import { freePort } from '../../../scripts/edge/free-port.ts';
+import { offsetTo } from './clock.ts';
+
+/** Migrates the folder's D1 (a cached one may predate new migrations) and serves it on the bench's day. */
+export async function startBenchEdge(persistDir: string, today: string): Promise<DevServer & { offsetMs: number }> {
+  await migrate({ persistTo: persistDir });
+  const saved = process.env.TRUEUP_EDGE_CLOCK_OFFSET_MS;
+  const offsetMs = offsetTo(today);
+  process.env.TRUEUP_EDGE_CLOCK_OFFSET_MS = String(offsetMs);
+  try {
+    return { offsetMs, ...await startDev({ port: await freePort(), persistTo: persistDir, vars: { CONNECTOR_KEY: randomBytes(32).toString('base64') }, timeoutMs: 120_000 }) };
+  } finally {
+    if (saved === undefined) delete process.env.TRUEUP_EDGE_CLOCK_OFFSET_MS;
+    else process.env.TRUEUP_EDGE_CLOCK_OFFSET_MS = saved;
+  }
+}

@@ -110,6 +110,7 @@ export function generateLargeMsp(today: string, scale: LargeScale = LARGE_SCALE)
   const firstDay = addDays(today, -scale.days);
   const current = periodOf(today);
   const firstPosted = addMonths(current, -scale.postedMonths);
+  if (periodStart(firstPosted) < firstDay) throw new Error(`${scale.postedMonths} posted months need usage from ${periodStart(firstPosted)}, but ${scale.days} days start on ${firstDay}`);
   const accounts = Array.from({ length: scale.accounts }, (_, a) => ({ id: `acct-${a}`, name: `${COMPANY[a % COMPANY.length]} ${TRADE[Math.floor(a / COMPANY.length) % TRADE.length]} ${a}` }));
   const orgMappings: Workspace['orgMappings'] = [];
   const contracts: Contract[] = [];

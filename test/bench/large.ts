@@ -82,6 +82,8 @@ export async function bench(): Promise<Record<string, unknown>> {
     await finishCache(cached);
     console.log(`  loaded in ${cached.load.seconds.total} s (load average ${load()})`);
   }
+  // The edge numbers every posted invoice when its post arrives; a load where it did not is no MSP to measure.
+  if (cached.load.numbered !== cached.load.invoices) throw new Error(`the edge numbered ${cached.load.numbered} of ${cached.load.invoices} posted invoices`);
   const d1 = await d1Size(persistOf(key));
 
   let browserFigures: BrowserFigures | null = null;

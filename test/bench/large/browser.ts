@@ -42,6 +42,8 @@ export interface BrowserFigures {
   exportWorkspace: StepFigure & { bytes: number | null };
   importWorkspace: StepFigure & { message: string | null };
   memory: { afterFirstOpen: MemorySample | null; peaks: ReturnType<MemoryProbe['peaks']>; samples: MemorySample[] };
+  /** What the sync status said over the run (each change of its text, seconds from the first open's start). */
+  syncProgress: { atSeconds: number; text: string }[];
   pageErrors: string[];
 }
 
@@ -121,9 +123,13 @@ export async function measureInBrowser(browser: Browser, url: string, token: str
   const probe = new MemoryProbe();
   await probe.attach(browser, page);
   let sampling = true;
+  const runStarted = performance.now();
+  const syncProgress: BrowserFigures['syncProgress'] = [];
   const sampler = (async () => {
     while (sampling) {
       await probe.sample('during');
+      const text = await page.evaluate(() => (document.querySelector('[data-testid="sync-status"]')?.textContent ?? '').replace(/\s+/g, ' ').trim()).catch(() => '');
+      if (text !== '' && syncProgress[syncProgress.length - 1]?.text !== text) syncProgress.push({ atSeconds: Math.round((performance.now() - runStarted) / 1000), text: text.slice(0, 200) });
       await new Promise((resolve) => setTimeout(resolve, 5_000));
     }
   })();
@@ -272,7 +278,7 @@ export async function measureInBrowser(browser: Browser, url: string, token: str
         firstOpen: { ...firstOpen, ms: firstOpen.ms, syncMs, figures: firstOpen.figures ?? {}, longTasks: openTasks, syncStatus: syncText?.replace(/\s+/g, ' ').trim() ?? null } as BrowserFigures['firstOpen'],
         screens, edit: editFigure, exportWorkspace, importWorkspace,
         memory: { afterFirstOpen, peaks: probe.peaks(), samples: probe.samples },
-        pageErrors,
+        syncProgress, pageErrors,
       };
     } finally {
       await rm(folder, { recursive: true, force: true });

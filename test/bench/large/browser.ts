@@ -227,6 +227,11 @@ export async function measureInBrowser(browser: Browser, url: string, token: str
     });
     const editFigure: StepFigure = { ...edit, ms: (edit as { figuresMs?: number }).figuresMs ?? edit.ms, longTasks: await longTasks(page, true).catch(() => undefined) };
 
+    await screen('Insights', async (t) => {
+      await nav(page, 'Insights', t);
+      await waitRows(page, '[data-testid="insights"][data-current="true"] [data-insight]', null, t);
+    });
+
     // Settings → Export workspace: does a file arrive, how big, how long.
     const folder = await mkdtemp(join(tmpdir(), 'trueup-large-export-'));
     const file = join(folder, 'workspace.json');

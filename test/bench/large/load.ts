@@ -14,7 +14,7 @@ import { largeWorkspace, type LargeMsp } from './generate.ts';
 
 const ORIGIN = 'bench-loader';
 /** Under the edge's 5 MiB body limit with room for the envelope. */
-const BATCH_BYTES = 4 * 1024 * 1024;
+const BATCH_BYTES = 2 * 1024 * 1024;
 const UPLOADS_IN_FLIGHT = 4;
 
 export interface LoadFigures {
@@ -28,11 +28,23 @@ export interface LoadFigures {
 }
 
 async function post(url: string, token: string, path: string, body: string): Promise<unknown> {
+  // Both routes are idempotent (a module-day replaced whole, a change kept once), so a
+  // request the edge dropped (a busy machine's wrangler dev resets a connection now and
+  // then) is sent again after a pause.
   for (let attempt = 1; ; attempt++) {
-    const response = await fetch(`${url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body });
-    const text = await response.text();
-    if (response.ok) return JSON.parse(text) as unknown;
-    if (response.status < 500 || attempt >= 3) throw new Error(`POST ${path} answered ${response.status}: ${text.slice(0, 500)}`);
+    let failure: string;
+    try {
+      const response = await fetch(`${url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body });
+      const text = await response.text();
+      if (response.ok) return JSON.parse(text) as unknown;
+      failure = `POST ${path} answered ${response.status}: ${text.slice(0, 500)}`;
+      if (response.status < 500) throw new Error(failure);
+    } catch (error) {
+      if (error instanceof Error && error.message.startsWith(`POST ${path} answered 4`)) throw error;
+      failure = `POST ${path} failed: ${error instanceof Error ? `${error.message} (${String((error as { cause?: unknown }).cause ?? '')})` : String(error)}`;
+    }
+    if (attempt >= 5) throw new Error(failure);
+    await new Promise((resolve) => setTimeout(resolve, 2_000 * attempt));
   }
 }
 

@@ -42,6 +42,7 @@ function table(b: BrowserFigures | null, d1: D1Size): Row[] {
       const target = name === 'Account page' ? '—' : name.startsWith('Account →') ? '< 1 s' : '< 1 s, < 20,000 nodes';
       rows.push({ what: `open ${name}`, measured: `${shown(figure)}${nodes(figure)}${tasks(figure)}`, target });
     }
+    rows.push({ what: 'browser storage after first open (IndexedDB + caches)', measured: `${open.storageMiB ?? '—'} MiB`, target: '—' });
     rows.push({ what: 'a service-mapping edit → updated figures', measured: `${shown(b.edit)}${tasks(b.edit)}`, target: '< 1 s' });
     const ex = b.exportWorkspace;
     rows.push({ what: 'Settings → export workspace', measured: ex.failed ? `${ex.failed}${typeof ex.alert === 'string' ? ` (${ex.alert})` : ''}` : `${secs(ex.ms)}, ${((ex.bytes ?? 0) / 2 ** 20).toFixed(1)} MiB file${tasks(ex)}`, target: 'a backup file that re-imports' });

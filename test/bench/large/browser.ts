@@ -36,7 +36,7 @@ export interface StepFigure {
 }
 
 export interface BrowserFigures {
-  firstOpen: StepFigure & { syncMs: number | null; figures: Record<string, string> };
+  firstOpen: StepFigure & { syncMs: number | null; figures: Record<string, string>; storageMiB: number | null };
   screens: Record<string, StepFigure>;
   edit: StepFigure;
   exportWorkspace: StepFigure & { bytes: number | null };
@@ -154,6 +154,9 @@ export async function measureInBrowser(browser: Browser, url: string, token: str
     const openTasks = await longTasks(page, true).catch(() => ({ count: 0, over200ms: 0, longestMs: 0 }));
     const afterFirstOpen = await probe.sample('after first open');
     const syncText = await page.getByTestId('sync-status').textContent({ timeout: 5_000 }).catch(() => null);
+    // What the profile stores (IndexedDB and the app shell's caches) once opened.
+    const storageMiB = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? null)
+      .then((bytes) => (bytes === null ? null : Number((bytes / 2 ** 20).toFixed(1)))).catch(() => null);
 
     const screens: Record<string, StepFigure> = {};
     const screen = async (name: string, open: (timeout: number) => Promise<void>) => {
@@ -280,7 +283,7 @@ export async function measureInBrowser(browser: Browser, url: string, token: str
         }
       }
       return {
-        firstOpen: { ...firstOpen, ms: firstOpen.ms, syncMs, figures: firstOpen.figures ?? {}, longTasks: openTasks, syncStatus: syncText?.replace(/\s+/g, ' ').trim() ?? null } as BrowserFigures['firstOpen'],
+        firstOpen: { ...firstOpen, ms: firstOpen.ms, syncMs, figures: firstOpen.figures ?? {}, longTasks: openTasks, syncStatus: syncText?.replace(/\s+/g, ' ').trim() ?? null, storageMiB } as BrowserFigures['firstOpen'],
         screens, edit: editFigure, exportWorkspace, importWorkspace,
         memory: { afterFirstOpen, peaks: probe.peaks(), samples: probe.samples },
         syncProgress, pageErrors,

@@ -3,12 +3,13 @@
 import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import { SECTIONS } from './sections.ts';
+import { ON_REQUEST, SECTIONS } from './sections.ts';
 
-const only = process.argv.slice(2);
+// Section names choose what runs; options (--accounts 200 …) are read by the sections.
+const only = process.argv.slice(2).filter((arg) => arg in SECTIONS);
 const results: Record<string, unknown> = {};
 for (const [name, section] of Object.entries(SECTIONS)) {
-  if (only.length > 0 && !only.includes(name)) continue;
+  if (only.length > 0 ? !only.includes(name) : ON_REQUEST.has(name)) continue;
   console.log(`\n== ${name}`);
   try {
     results[name] = await section();

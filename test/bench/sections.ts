@@ -6,6 +6,7 @@ import { bench as recomputeBench } from './recompute.ts';
 import { bench as spaBench } from './spa.ts';
 import { bench as historyBench } from './history.ts';
 import { bench as noisyBench } from './noisy.ts';
+import { bench as largeBench } from './large.ts';
 
 /** A benchmark section: measures, prints a short table, returns its figures. */
 export type Section = () => Promise<Record<string, unknown>>;
@@ -20,4 +21,8 @@ export const SECTIONS: Record<string, Section> = {
   recompute: recomputeBench,
   spa: spaBench,
   noisy: noisyBench,
+  large: largeBench,
 };
+
+/** Sections that run only when named (`npm run bench -- large`): they take many minutes and a cached load. */
+export const ON_REQUEST: ReadonlySet<string> = new Set(['large']);

@@ -1,0 +1,118 @@
+// Memory of the browser while the bench drives it, read through the DevTools protocol: each
+// renderer process's resident memory (SystemInfo.getProcessInfo gives the pids, /proc their
+// RSS) and the JS heap of the page and of the engine's Web Worker (Runtime.getHeapUsage on
+// the worker's target, attached from the page's session).
+import { readFile } from 'node:fs/promises';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+
+export interface MemorySample {
+  atSeconds: number;
+  label: string;
+  rendererMiB: number | null;
+  pageHeapMiB: number | null;
+  workerHeapMiB: number | null;
+}
+
+const mib = (bytes: number) => Number((bytes / 2 ** 20).toFixed(1));
+
+async function rssBytes(pid: number): Promise<number | null> {
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
+    return match ? Number(match[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Watches one page's renderer and its workers; `sample` reads them now. */
+export class MemoryProbe {
+  readonly samples: MemorySample[] = [];
+  #browserSession: CDPSession | null = null;
+  #pageSession: CDPSession | null = null;
+  #workers = new Map<string, string>();
+  #pending = new Map<number, (value: unknown) => void>();
+  #nextId = 1;
+  readonly #started = Date.now();
+
+  async attach(browser: Browser, page: Page): Promise<void> {
+    this.#browserSession = await browser.newBrowserCDPSession();
+    const session = await page.context().newCDPSession(page);
+    this.#pageSession = session;
+    // A second, non-flat auto-attach beside Playwright's own: the worker's messages come
+    // back wrapped, which needs no session routing from Playwright.
+    session.on('Target.attachedToTarget', (event: { sessionId: string; targetInfo: { type: string; url: string } }) => {
+      if (event.targetInfo.type === 'worker') this.#workers.set(event.sessionId, event.targetInfo.url);
+    });
+    session.on('Target.detachedFromTarget', (event: { sessionId: string }) => { this.#workers.delete(event.sessionId); });
+    session.on('Target.receivedMessageFromTarget', (event: { message: string }) => {
+      const message = JSON.parse(event.message) as { id?: number; result?: unknown; error?: unknown };
+      const resolve = message.id === undefined ? undefined : this.#pending.get(message.id);
+      if (resolve && message.id !== undefined) {
+        this.#pending.delete(message.id);
+        resolve(message.error ? null : message.result);
+      }
+    });
+    await session.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  }
+
+  async #workerHeap(): Promise<number | null> {
+    const session = this.#pageSession;
+    if (!session) return null;
+    let total: number | null = null;
+    for (const sessionId of this.#workers.keys()) {
+      const id = this.#nextId++;
+      const answer = new Promise<unknown>((resolve) => {
+        this.#pending.set(id, resolve);
+        setTimeout(() => { if (this.#pending.delete(id)) resolve(null); }, 10_000);
+      });
+      try {
+        await session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) });
+      } catch {
+        this.#pending.delete(id);
+        continue;
+      }
+      const result = await answer as { usedSize?: number } | null;
+      if (result?.usedSize !== undefined) total = Math.max(total ?? 0, result.usedSize);
+    }
+    return total;
+  }
+
+  /** Renderer RSS (the largest renderer: the app's), the page's and the engine worker's used JS heap. */
+  async sample(label: string): Promise<MemorySample> {
+    let renderer: number | null = null;
+    try {
+      const info = await this.#browserSession?.send('SystemInfo.getProcessInfo') as { processInfo: { type: string; id: number }[] } | undefined;
+      for (const p of info?.processInfo ?? []) {
+        if (p.type !== 'renderer') continue;
+        const rss = await rssBytes(p.id);
+        if (rss !== null) renderer = Math.max(renderer ?? 0, rss);
+      }
+    } catch {
+      // the browser is closing: no figure for this sample
+    }
+    let pageHeap: number | null = null;
+    try {
+      const heap = await this.#pageSession?.send('Runtime.getHeapUsage') as { usedSize: number } | undefined;
+      pageHeap = heap?.usedSize ?? null;
+    } catch {
+      // the page is navigating or gone
+    }
+    const worker = await this.#workerHeap();
+    const sample: MemorySample = {
+      atSeconds: Math.round((Date.now() - this.#started) / 1000), label,
+      rendererMiB: renderer === null ? null : mib(renderer), pageHeapMiB: pageHeap === null ? null : mib(pageHeap), workerHeapMiB: worker === null ? null : mib(worker),
+    };
+    this.samples.push(sample);
+    return sample;
+  }
+
+  /** The largest value of each figure over every sample. */
+  peaks(): { rendererMiB: number | null; pageHeapMiB: number | null; workerHeapMiB: number | null } {
+    const peak = (pick: (s: MemorySample) => number | null) => this.samples.reduce<number | null>((best, s) => {
+      const v = pick(s);
+      return v === null ? best : Math.max(best ?? 0, v);
+    }, null);
+    return { rendererMiB: peak((s) => s.rendererMiB), pageHeapMiB: peak((s) => s.pageHeapMiB), workerHeapMiB: peak((s) => s.workerHeapMiB) };
+  }
+}

@@ -86,7 +86,7 @@ export async function bench(): Promise<Record<string, unknown>> {
     const uploads = await page.evaluate(async () => {
       const open = indexedDB.open('trueup');
       const db = await new Promise<IDBDatabase>((resolve, reject) => { open.onsuccess = () => resolve(open.result); open.onerror = () => reject(open.error); });
-      const count = db.transaction('uploads').objectStore('uploads').count();
+      const count = db.transaction('usageDays').objectStore('usageDays').count();
       return new Promise<number>((resolve) => { count.onsuccess = () => resolve(count.result); });
     });
     await page.goto(`${edge.url}/accounts/acc-001?contract=con-acc-001&tab=mapping`);

@@ -7,15 +7,6 @@ export interface InvoiceEntry {
   account: string;
 }
 
-/** Every posted and voided invoice with its account's name, newest period first, then by number. */
-export async function invoiceList(db: TrueupDb): Promise<InvoiceEntry[]> {
-  const [rows, accounts] = await Promise.all([db.invoices.toArray(), db.accounts.toArray()]);
-  const names = new Map(accounts.map((a) => [a.id, a.name]));
-  return rows.filter((r) => r.deleted !== true)
-    .sort((a, b) => b.period.localeCompare(a.period) || (a.number ?? '\uffff').localeCompare(b.number ?? '\uffff'))
-    .map((row) => ({ row, account: names.get(row.accountId) ?? row.accountName ?? row.accountId }));
-}
-
 /** One invoice with its account's name, or null. */
 export async function invoiceEntry(db: TrueupDb, id: string): Promise<InvoiceEntry | null> {
   const row = await db.invoices.get(id);

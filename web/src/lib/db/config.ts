@@ -66,3 +66,22 @@ export async function loadConfig(db: TrueupDb): Promise<WorkspaceConfig> {
     charges: await db.charges.toArray(),
   }));
 }
+
+/**
+ * The config as screens read it on the page (names, currency, modules, the contract an editor
+ * previews): without invoices, which are data, not config. A year of a large MSP's posted
+ * invoices would otherwise be re-read on the main thread after every write.
+ */
+export async function loadScreenConfig(db: TrueupDb): Promise<WorkspaceConfig> {
+  const tables = CONFIG_TABLES.filter((t) => t !== 'invoices').map((t) => db.table(t));
+  return db.transaction('r', tables, async () => configOf({
+    settings: await db.settings.get(SETTINGS_ID),
+    accounts: await db.accounts.toArray(),
+    modules: await db.modules.toArray(),
+    enabledModules: await db.enabledModules.toArray(),
+    orgMappings: await db.orgMappings.toArray(),
+    contracts: await db.contracts.toArray(),
+    invoices: [],
+    charges: await db.charges.toArray(),
+  }));
+}

@@ -9,7 +9,7 @@ import type { ItemExplanation } from '../../../../shared/billing/explain.ts';
 import type { Correction } from '../../../../shared/invoice/corrections.ts';
 import type { TrueupDb } from '../db/database.ts';
 import type { Contract } from '../../../../shared/schema/workspace.ts';
-import { loadConfig, type WorkspaceConfig } from '../db/config.ts';
+import { loadScreenConfig, type WorkspaceConfig } from '../db/config.ts';
 import { dataVersion } from '../db/data-version.ts';
 import { getMeta } from '../db/meta.ts';
 import type { EngineInputs, WorkerApi } from './session.ts';
@@ -61,12 +61,12 @@ export class LiveInputs {
 
   /**
    * The config for screens that still read it on the page (names, currency), read live on
-   * first use only; the engine never receives it. Invoices come without daily quantities.
+   * first use only; the engine never receives it. It holds no invoices (see loadScreenConfig).
    */
   get config(): WorkspaceConfig | null {
     if (!this.#configRead) {
       this.#configRead = true;
-      liveQuery(() => loadConfig(this.#db)).subscribe({ next: (config) => { this.#config = config; }, error: (e: unknown) => { this.#fail(e); } });
+      liveQuery(() => loadScreenConfig(this.#db)).subscribe({ next: (config) => { this.#config = config; }, error: (e: unknown) => { this.#fail(e); } });
     }
     return this.#config;
   }

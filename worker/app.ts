@@ -11,6 +11,7 @@ import { healthRoutes } from './routes/health.ts';
 import { keyRoutes } from './routes/keys.ts';
 import { moduleRoutes } from './routes/modules.ts';
 import { sharePageRoutes, shareRoutes } from './routes/shares.ts';
+import { snapshotRoutes } from './routes/snapshot.ts';
 import { uploadRoutes } from './routes/uploads.ts';
 
 /** Request bodies above this answer 413 (docs/billing-rules.md#edge-api). */
@@ -39,6 +40,7 @@ export function createApp(): OpenAPIHono<AppEnv> {
   app.route('/', uploadRoutes);
   app.route('/', moduleRoutes);
   app.route('/', changeRoutes);
+  app.route('/', snapshotRoutes);
   app.route('/', shareRoutes);
   app.route('/', keyRoutes);
   app.route('/', connectorRoutes);

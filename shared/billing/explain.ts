@@ -4,7 +4,7 @@ import { formatQuantity } from '../money/scaled.ts';
 import type { Workspace } from '../schema/workspace.ts';
 import { exactUsage } from '../usage/exact.ts';
 import { moduleDays } from '../usage/module-days.ts';
-import { indexUploads } from '../usage/upload-index.ts';
+import { usageOf } from '../usage/store.ts';
 import { computeItems } from './compute.ts';
 import type { BillingItem } from './item.ts';
 import { orgsByAccount, specForPosted } from './plan.ts';
@@ -35,7 +35,7 @@ export function explainItem(ws: Workspace, ref: { contractId: string; serviceId:
   const orgs = orgsByAccount(ws);
   const spec = specForPosted(ws, orgs, { ...ref, period });
   if (!spec) return null;
-  const index = indexUploads(ws.uploads);
+  const index = usageOf(ws);
   const [computed] = computeItems({ index, modules: moduleIndex(ws.modules), period, asOf, currency: ws.currency }, [spec], true);
   if (!computed) return null;
   const usage = exactUsage(moduleDays(index.get(ref.module), period, asOf), spec.orgIds, spec.billingTypes);

@@ -1,4 +1,5 @@
 import type { Upload } from '../schema/upload.ts';
+import type { UsageStore } from '../usage/store.ts';
 import type { Contract, OrgMapping } from '../schema/workspace.ts';
 import { latestAccountUsage } from './latest-usage.ts';
 
@@ -14,7 +15,7 @@ export interface AccountWithoutContract {
  * `since`) and no contract at all: mapped, reporting, and never invoiced.
  */
 export function accountsWithoutContract(
-  ws: { enabledModules: readonly string[]; orgMappings: readonly OrgMapping[]; contracts: readonly Pick<Contract, 'accountId'>[]; uploads: readonly Upload[] },
+  ws: { enabledModules: readonly string[]; orgMappings: readonly OrgMapping[]; contracts: readonly Pick<Contract, 'accountId'>[]; uploads: readonly Upload[]; usage?: UsageStore },
   options: { since?: string } = {},
 ): AccountWithoutContract[] {
   const withContract = new Set(ws.contracts.map((c) => c.accountId));

@@ -1,6 +1,7 @@
 import { addMonths, periodOf, periodStart } from '../dates/period.ts';
 import { quantityUnits } from '../money/scaled.ts';
 import type { Upload } from '../schema/upload.ts';
+import { usageOf, type RawQuantity, type UsageStore } from '../usage/store.ts';
 import type { Contract, OrgMapping } from '../schema/workspace.ts';
 
 /** A contract that starts after its account's orgs already reported what it bills. */
@@ -29,31 +30,41 @@ function nonZero(value: number | string | boolean): boolean {
  * service. Usually a start date typed as the signing day rather than the day service began.
  */
 export function contractStartGaps(
-  ws: { enabledModules: readonly string[]; orgMappings: readonly OrgMapping[]; contracts: readonly Contract[]; uploads: readonly Upload[] },
+  ws: { enabledModules: readonly string[]; orgMappings: readonly OrgMapping[]; contracts: readonly Contract[]; uploads: readonly Upload[]; usage?: UsageStore },
 ): ContractStartGap[] {
   const enabled = new Set(ws.enabledModules);
   const owner = new Map(ws.orgMappings.map((m) => [`${m.module}\u0000${m.orgId}`, m.accountId]));
   // account → days with usage, per module and type: only what some contract bills is looked at below
-  const usage = new Map<string, Map<string, Set<string>>>();
-  for (const u of ws.uploads) {
-    if (!enabled.has(u.module)) continue;
-    for (const org of u.orgs) {
-      const accountId = owner.get(`${u.module}\u0000${org.orgId}`);
-      if (accountId === undefined) continue;
-      const types = usage.get(accountId) ?? new Map<string, Set<string>>();
-      for (const [type, value] of Object.entries(org.metrics)) {
-        if (!nonZero(value)) continue;
-        const key = `${u.module}\u0000${type}`;
-        const days = types.get(key) ?? new Set<string>();
-        days.add(u.date);
-        types.set(key, days);
+  const reported = new Map<string, Map<string, Set<string>>>();
+  const store = usageOf(ws);
+  for (const module of enabled) {
+    const usage = store.module(module);
+    if (!usage) continue;
+    const owners = usage.orgIds.map((orgId) => owner.get(`${module}\u0000${orgId}`));
+    const owned = owners.flatMap((accountId, o) => (accountId === undefined ? [] : [o]));
+    if (owned.length === 0) continue;
+    for (let i = 0; i < usage.days.length; i++) {
+      const day = usage.days[i] as string;
+      const state = usage.stateAt(i);
+      for (const o of owned) {
+        const accountId = owners[o] as string;
+        for (let t = 0; t < state.stride; t++) {
+          const k = o * state.stride + t;
+          const value = state.values[k] as number;
+          if (!(Number.isNaN(value) ? nonZero(state.raws.get(k) as RawQuantity) : value !== 0)) continue;
+          const types = reported.get(accountId) ?? new Map<string, Set<string>>();
+          const key = `${module}\u0000${usage.types[t] as string}`;
+          const days = types.get(key) ?? new Set<string>();
+          days.add(day);
+          types.set(key, days);
+          reported.set(accountId, types);
+        }
       }
-      usage.set(accountId, types);
     }
   }
   const gaps: ContractStartGap[] = [];
   for (const contract of ws.contracts) {
-    const types = usage.get(contract.accountId);
+    const types = reported.get(contract.accountId);
     if (!types) continue;
     const from = periodStart(addMonths(periodOf(contract.startDate), -1));
     const others = ws.contracts.filter((c) => c.accountId === contract.accountId && c.id !== contract.id);

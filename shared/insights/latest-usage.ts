@@ -1,5 +1,6 @@
 import { formatQuantity, quantityUnits } from '../money/scaled.ts';
 import type { Upload } from '../schema/upload.ts';
+import { usageOf, type UsageStore } from '../usage/store.ts';
 import type { OrgMapping } from '../schema/workspace.ts';
 
 /** What an account's orgs reported on a module's latest upload day: quantity per billing type. */
@@ -24,13 +25,15 @@ function units(value: number | string | boolean): bigint {
  * latest upload day on or after `since` (non-zero types only). The latest day is what the
  * account uses now, so it is what an insight can put a number on.
  */
-export function latestAccountUsage(ws: { enabledModules: readonly string[]; orgMappings: readonly OrgMapping[]; uploads: readonly Upload[] }, since?: string): AccountUsage[] {
+export function latestAccountUsage(ws: { enabledModules: readonly string[]; orgMappings: readonly OrgMapping[]; uploads: readonly Upload[]; usage?: UsageStore }, since?: string): AccountUsage[] {
   const enabled = new Set(ws.enabledModules);
+  const store = usageOf(ws);
   const latest = new Map<string, Upload>();
-  for (const u of ws.uploads) {
-    if (!enabled.has(u.module) || (since !== undefined && u.date < since)) continue;
-    const current = latest.get(u.module);
-    if (!current || u.date > current.date) latest.set(u.module, u);
+  for (const module of enabled) {
+    const usage = store.module(module);
+    const last = (usage?.days.length ?? 0) - 1;
+    if (!usage || last < 0 || (since !== undefined && (usage.days[last] as string) < since)) continue;
+    latest.set(module, usage.upload(last));
   }
   const owner = new Map(ws.orgMappings.map((m) => [`${m.module}\u0000${m.orgId}`, m.accountId]));
   const sums = new Map<string, { accountId: string; module: string; day: string; totals: Map<string, bigint> }>();

@@ -1,5 +1,6 @@
 import { quantityUnits } from '../money/scaled.ts';
 import type { Upload } from '../schema/upload.ts';
+import { usageOf, type UsageStore } from '../usage/store.ts';
 import type { OrgMapping } from '../schema/workspace.ts';
 
 /** An enabled module that reports usage while none of its orgs is mapped to an account. */
@@ -11,13 +12,15 @@ export interface ModuleWithoutOrgs {
 }
 
 /** Enabled modules with usage on their latest upload and no org mapped at all: the whole module bills nothing. */
-export function modulesWithoutMappedOrgs(ws: { enabledModules: readonly string[]; orgMappings: readonly OrgMapping[]; uploads: readonly Upload[] }, options: { since?: string } = {}): ModuleWithoutOrgs[] {
+export function modulesWithoutMappedOrgs(ws: { enabledModules: readonly string[]; orgMappings: readonly OrgMapping[]; uploads: readonly Upload[]; usage?: UsageStore }, options: { since?: string } = {}): ModuleWithoutOrgs[] {
   const mapped = new Set(ws.orgMappings.map((m) => m.module));
+  const store = usageOf(ws);
   const latest = new Map<string, Upload>();
-  for (const u of ws.uploads) {
-    if (!ws.enabledModules.includes(u.module) || mapped.has(u.module) || (options.since !== undefined && u.date < options.since)) continue;
-    const current = latest.get(u.module);
-    if (!current || u.date > current.date) latest.set(u.module, u);
+  for (const module of new Set(ws.enabledModules)) {
+    const usage = store.module(module);
+    const last = (usage?.days.length ?? 0) - 1;
+    if (!usage || mapped.has(module) || last < 0 || (options.since !== undefined && (usage.days[last] as string) < options.since)) continue;
+    latest.set(module, usage.upload(last));
   }
   const used = (value: number | string | boolean) => {
     try {

@@ -1,6 +1,7 @@
 import { addDays } from '../dates/day.ts';
 import { formatQuantity } from '../money/scaled.ts';
 import type { Upload } from '../schema/upload.ts';
+import { usageOf, type DayCells, type RawQuantity, type UsageStore } from '../usage/store.ts';
 import type { OrgMapping } from '../schema/workspace.ts';
 import { unitsOf } from '../money/scaled.ts';
 
@@ -57,49 +58,44 @@ function percentOf(from: number, to: number): number | null {
  * Only enabled modules; only jumps onto the last `days` days up to asOf. Newest first,
  * biggest first within a day.
  */
-export function quantityJumps(ws: { enabledModules: readonly string[]; orgMappings: readonly OrgMapping[]; uploads: readonly Upload[] }, options: JumpOptions): QuantityJump[] {
+export function quantityJumps(ws: { enabledModules: readonly string[]; orgMappings: readonly OrgMapping[]; uploads: readonly Upload[]; usage?: UsageStore }, options: JumpOptions): QuantityJump[] {
   const { asOf } = options;
   const windowStart = addDays(asOf, -((options.days ?? 30) - 1));
   const threshold = options.thresholdPercent ?? 20;
   const enabled = new Set(ws.enabledModules);
   const owner = new Map(ws.orgMappings.map((m) => [`${m.module}\u0000${m.orgId}`, m.accountId]));
-  const byModule = new Map<string, Map<string, Upload>>();
-  for (const upload of ws.uploads) {
-    if (!enabled.has(upload.module) || upload.date > asOf) continue;
-    let days = byModule.get(upload.module);
-    if (!days) {
-      days = new Map();
-      byModule.set(upload.module, days);
-    }
-    days.set(upload.date, upload);
-  }
-
+  const store = usageOf(ws);
   const jumps: QuantityJump[] = [];
-  for (const [module, uploads] of byModule) {
-    const days = [...uploads.keys()].sort();
-    for (let i = 1; i < days.length; i++) {
-      const toDay = days[i] as string;
-      if (toDay < windowStart) continue;
-      const fromDay = days[i - 1] as string;
-      const before = new Map<string, { name: string; metrics: Metrics }>();
-      for (const row of (uploads.get(fromDay) as Upload).orgs) before.set(row.orgId, row);
-      const after = new Map<string, { name: string; metrics: Metrics }>();
-      for (const row of (uploads.get(toDay) as Upload).orgs) after.set(row.orgId, row);
-      for (const orgId of new Set([...before.keys(), ...after.keys()])) {
-        const old = before.get(orgId);
-        const now = after.get(orgId);
-        const types = new Set([...Object.keys(old?.metrics ?? {}), ...Object.keys(now?.metrics ?? {})]);
-        for (const billingType of types) {
-          const oldValue = old?.metrics[billingType];
-          const newValue = now?.metrics[billingType];
-          const from = oldValue === undefined ? 0 : unitsOf(oldValue);
-          const to = newValue === undefined ? 0 : unitsOf(newValue);
-          if (!jumped(from, to, threshold)) continue;
-          jumps.push({
-            module, orgId, orgName: now?.name || old?.name || orgId, accountId: owner.get(`${module}\u0000${orgId}`) ?? null, billingType,
-            fromDay, toDay, from: formatQuantity(BigInt(from)), to: formatQuantity(BigInt(to)), percent: percentOf(from, to),
-          });
-        }
+  for (const module of enabled) {
+    const usage = store.module(module);
+    if (!usage) continue;
+    const end = usage.firstAtOrAfter(asOf + '\u0000');
+    // Only the cells that changed from one upload day to the next can have jumped.
+    for (let i = Math.max(1, usage.firstAtOrAfter(windowStart)); i < end; i++) {
+      const changes = usage.changes[i] as DayCells;
+      if (changes.values.length === 0) continue;
+      const fromDay = usage.days[i - 1] as string;
+      const toDay = usage.days[i] as string;
+      const state = usage.stateAt(i - 1);
+      const renamed = new Map<number, number>();
+      for (let j = 0; j < changes.orgs.length; j++) renamed.set(changes.orgs[j] as number, changes.names[j] as number);
+      for (let j = 0; j < changes.values.length; j++) {
+        const o = changes.cellOrg[j] as number;
+        const t = changes.cellType[j] as number;
+        const k = o * state.stride + t;
+        const oldCell = state.values[k] as number;
+        const from = Number.isNaN(oldCell) ? unitsOf(state.raws.get(k) as RawQuantity) : oldCell;
+        const newCell = changes.values[j] as number;
+        const to = Number.isNaN(newCell) ? unitsOf(changes.raws?.get(j) as RawQuantity) : newCell;
+        if (!jumped(from, to, threshold)) continue;
+        const nowName = renamed.has(o) ? (renamed.get(o) as number) : (state.present[o] as number);
+        const oldName = state.present[o] as number;
+        const orgId = usage.orgIds[o] as string;
+        jumps.push({
+          module, orgId, orgName: (nowName >= 0 ? usage.names[nowName] : '') || (oldName >= 0 ? usage.names[oldName] : '') || orgId,
+          accountId: owner.get(`${module}\u0000${orgId}`) ?? null, billingType: usage.types[t] as string,
+          fromDay, toDay, from: formatQuantity(BigInt(from)), to: formatQuantity(BigInt(to)), percent: percentOf(from, to),
+        });
       }
     }
   }

@@ -1,5 +1,6 @@
 import { addDays, dayNumber } from '../dates/day.ts';
 import type { Upload } from '../schema/upload.ts';
+import type { UsageStore } from '../usage/store.ts';
 
 /** An enabled module that has stopped uploading (or never started). */
 export interface StaleModule {
@@ -15,8 +16,14 @@ export interface StaleModule {
  * was missed: billing carries the last values forward meanwhile), and enabled modules
  * that never uploaded. Longest silence first, never-uploaded ones before all.
  */
-export function staleModules(ws: { enabledModules: readonly string[]; uploads: readonly Pick<Upload, 'module' | 'date'>[] }, asOf: string): StaleModule[] {
+export function staleModules(ws: { enabledModules: readonly string[]; uploads: readonly Pick<Upload, 'module' | 'date'>[]; usage?: UsageStore }, asOf: string): StaleModule[] {
   const last = new Map<string, string>();
+  if (ws.usage) {
+    for (const [module, usage] of ws.usage.modules) {
+      const day = usage.days[usage.firstAtOrAfter(asOf + '\u0000') - 1];
+      if (day !== undefined) last.set(module, day);
+    }
+  }
   for (const upload of ws.uploads) {
     if (upload.date > asOf) continue;
     const seen = last.get(upload.module);

@@ -1,4 +1,5 @@
 import type { Upload } from '../schema/upload.ts';
+import type { UsageStore } from '../usage/store.ts';
 import type { Contract, OrgMapping } from '../schema/workspace.ts';
 import { latestAccountUsage } from './latest-usage.ts';
 import type { UnmappedType } from './unmapped-types.ts';
@@ -20,7 +21,7 @@ export interface UnmappedTypeGroup {
  */
 export function groupUnmappedTypes(
   rows: readonly UnmappedType[],
-  ws: { enabledModules: readonly string[]; orgMappings: readonly OrgMapping[]; contracts: readonly Pick<Contract, 'accountId'>[]; uploads: readonly Upload[] },
+  ws: { enabledModules: readonly string[]; orgMappings: readonly OrgMapping[]; contracts: readonly Pick<Contract, 'accountId'>[]; uploads: readonly Upload[]; usage?: UsageStore },
   options: { since?: string } = {},
 ): UnmappedTypeGroup[] {
   const latest = new Map(latestAccountUsage(ws, options.since).map((u) => [`${u.accountId}\u0000${u.module}`, u]));

@@ -1,5 +1,6 @@
 import type { Contract, OrgMapping } from '../schema/workspace.ts';
 import type { Upload } from '../schema/upload.ts';
+import { usageOf, type UsageStore } from '../usage/store.ts';
 import { reportedTypes } from './reported-types.ts';
 
 /** A billing type an account's orgs report that none of its contracts maps. */
@@ -17,7 +18,7 @@ export interface UnmappedType {
  * them to a service or to Ignore: usage that is neither billed nor knowingly left out.
  */
 export function unmappedTypes(
-  ws: { enabledModules: readonly string[]; orgMappings: readonly OrgMapping[]; contracts: readonly Pick<Contract, 'accountId' | 'serviceMappings'>[]; uploads: readonly Upload[] },
+  ws: { enabledModules: readonly string[]; orgMappings: readonly OrgMapping[]; contracts: readonly Pick<Contract, 'accountId' | 'serviceMappings'>[]; uploads: readonly Upload[]; usage?: UsageStore },
   options: { since?: string } = {},
 ): UnmappedType[] {
   const enabled = new Set(ws.enabledModules);
@@ -28,7 +29,7 @@ export function unmappedTypes(
     for (const m of contract.serviceMappings) decided.add(`${contract.accountId}\u0000${m.module}\u0000${m.billingType}`);
   }
   const found: UnmappedType[] = [];
-  const reported = reportedTypes({ orgMappings: ws.orgMappings.filter((m) => enabled.has(m.module)), uploads: ws.uploads }, options.since === undefined ? {} : { since: options.since });
+  const reported = reportedTypes({ orgMappings: ws.orgMappings.filter((m) => enabled.has(m.module)), uploads: ws.uploads, usage: usageOf(ws) }, options.since === undefined ? {} : { since: options.since });
   for (const [accountId, modules] of reported) {
     for (const [module, types] of modules) {
       for (const billingType of types) {

@@ -2,7 +2,7 @@ import { moduleIndex } from '../catalog/lookup.ts';
 import { isIsoDay, isPeriod, today } from '../dates/day.ts';
 import type { Invoice, InvoiceLine } from '../schema/invoice.ts';
 import type { Workspace } from '../schema/workspace.ts';
-import { indexUploads } from '../usage/upload-index.ts';
+import { usageOf } from '../usage/store.ts';
 import { computeItems } from '../billing/compute.ts';
 import { orgsByAccount, planItems } from '../billing/plan.ts';
 import type { BillingItem } from '../billing/item.ts';
@@ -55,7 +55,7 @@ export function computePeriod(ws: Workspace, period: string, options: PeriodOpti
   if (!pending && postedNow.size > 0) pending = new Set(ws.accounts.map((a) => a.id).filter((id) => !postedNow.has(id)));
 
   const orgs = orgsByAccount(ws);
-  const base = { index: indexUploads(ws.uploads), modules, asOf, currency };
+  const base = { index: usageOf(ws), modules, asOf, currency };
   const computed = computeItems({ ...base, period }, planItems(ws, period, orgs, pending), options.daily ?? false);
   const due = dueAdjustments(period, base, orgs, contractLookup(ws), posted, pending);
   const charges = dueCharges(ws.charges, period, currency, posted, pending);

@@ -6,7 +6,7 @@ import { formatAmount } from '../money/amount.ts';
 import type { Charge } from '../schema/charge.ts';
 import type { Invoice } from '../schema/invoice.ts';
 import type { Workspace } from '../schema/workspace.ts';
-import { indexUploads } from '../usage/upload-index.ts';
+import { usageOf } from '../usage/store.ts';
 import { UsageChanges } from '../usage/cursors.ts';
 import { changedItems } from './adjustments.ts';
 import { amountMinor, indexPosted, lineKey, postedAdjustments } from './posted.ts';
@@ -40,7 +40,7 @@ export function previewCorrections(ws: Workspace, options: { asOf: string; accou
   const only = options.accountIds ? new Set(options.accountIds) : null;
   const orgs = orgsByAccount(ws);
   const contracts = contractLookup(ws);
-  const index = indexUploads(ws.uploads);
+  const index = usageOf(ws);
   const base: Omit<ComputeContext, 'period'> = { index, modules: moduleIndex(ws.modules), asOf: options.asOf, currency: ws.currency };
   const changes = new UsageChanges(index, options.asOf);
   const chargeIds = new Set(ws.charges.map((c) => c.id));

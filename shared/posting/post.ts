@@ -1,6 +1,7 @@
 import { addDays, isIsoDay, isPeriod, today } from '../dates/day.ts';
 import { periodEnd } from '../dates/period.ts';
 import { cursorValue } from '../usage/cursors.ts';
+import { lastCursor, usageOf } from '../usage/store.ts';
 import type { Invoice } from '../schema/invoice.ts';
 import type { Workspace } from '../schema/workspace.ts';
 import { computePeriod } from '../invoice/compute-period.ts';
@@ -58,7 +59,7 @@ function post(ws: Workspace, accountIds: readonly string[], period: string, cont
   if (!mayPost(period, asOf)) throw new Error(`cannot post ${period} before it ends (asOf ${asOf}): posting opens on ${opens}`);
   const issueDate = context.issueDate ?? asOf;
   if (!isIsoDay(issueDate)) throw new Error(`issueDate "${issueDate}" must be a calendar day written YYYY-MM-DD`);
-  const usageCursor = context.usageCursor !== undefined ? context.usageCursor : lastCursor(ws);
+  const usageCursor = context.usageCursor !== undefined ? context.usageCursor : lastCursor(usageOf(ws), cursorValue);
   if (new Set(accountIds).size !== accountIds.length) throw new Error('an account is listed twice');
   for (const accountId of accountIds) {
     if (!ws.accounts.some((a) => a.id === accountId)) throw new Error(`unknown account "${accountId}"`);
@@ -105,15 +106,6 @@ export function mayPost(period: string, asOf: string): boolean {
 
 /** Payment terms when neither the account nor the profile sets them. */
 export const DEFAULT_TERMS_DAYS = 30;
-
-// The highest cursor among the uploads the invoice was computed from; null when none has one.
-function lastCursor(ws: Workspace): string | null {
-  let best: string | null = null;
-  for (const upload of ws.uploads) {
-    if (upload.cursor !== undefined && (best === null || cursorValue(upload.cursor) > cursorValue(best))) best = upload.cursor;
-  }
-  return best;
-}
 
 function freeId(used: ReadonlySet<string | undefined>, accountId: string, period: string): string {
   let n = 1;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { change } from './changes.ts';
+import { change, changeTable } from './changes.ts';
 import { invoice } from './invoice.ts';
 import { moduleDef } from './module.ts';
 import { isoDay, moduleId } from './primitives.ts';
@@ -35,7 +35,11 @@ export const uploadAnswer = z.object({
 });
 
 /** GET /v1/uploads: module-days stored or replaced after the cursor, oldest first. */
-export const uploadPull = z.object({ uploads: z.array(upload), cursor: pullCursor, more: z.boolean() });
+export const uploadPull = z.object({
+  uploads: z.array(upload), cursor: pullCursor, more: z.boolean(),
+  /** Module-days stored after this page, for progress ("pulled 200 of 3,650"). */
+  remaining: z.number().int().optional(),
+});
 
 /** One module of GET /v1/modules: its definition and its latest upload. */
 export const moduleStatus = moduleDef.safeExtend({
@@ -56,6 +60,37 @@ export const changePushAnswer = z.object({
 
 /** GET /v1/changes: everyone's changes after the cursor, in the order the edge stored them. */
 export const changePull = z.object({ changes: z.array(change), cursor: pullCursor, more: z.boolean() });
+
+/**
+ * Where a snapshot page ends: the snapshot's change cursor and the last record served, as
+ * `<cursor>~<table>~<record id>`. Opaque to clients: pass back as `after`.
+ */
+export const snapshotAfter = z.string().refine(
+  (text) => /^\d{1,15}~[A-Za-z]{1,40}~[\s\S]{1,1000}$/.test(text) && changeTable.safeParse(text.split('~')[1]).success,
+  { error: 'must be the "after" of an earlier snapshot page' },
+);
+
+/** `?after=&limit=` of GET /v1/snapshot; `limit` counts records. */
+export const snapshotQuery = z.object({ after: snapshotAfter.optional(), limit: pullQuery.shape.limit });
+
+/**
+ * GET /v1/snapshot: the change log compacted, a page of records at a time, in (table, id)
+ * order. Per record, the winning value of each field with the clock that set it, as changes
+ * (one per clock) that merge to exactly the state the whole log merges to. Once `more` is
+ * false, pull GET /v1/changes?since=`cursor` for what came after.
+ */
+export const snapshotPage = z.object({
+  changes: z.array(change),
+  /** Records in this page. */
+  records: z.number().int(),
+  /** Records per table in the whole snapshot: on the first page only (no `after`). */
+  totals: z.record(z.string(), z.number().int()).optional(),
+  /** The change cursor the snapshot is as of: continue GET /v1/changes from here. */
+  cursor: pullCursor,
+  /** Pass as `after` for the next page; null on the last one. */
+  after: snapshotAfter.nullable(),
+  more: z.boolean(),
+});
 
 /** POST /v1/shares: publish a frozen invoice. */
 export const shareRequest = z.object({
@@ -83,5 +118,6 @@ export type UploadAnswer = z.infer<typeof uploadAnswer>;
 export type ModuleStatus = z.infer<typeof moduleStatus>;
 export type ChangePushAnswer = z.infer<typeof changePushAnswer>;
 export type ChangePull = z.infer<typeof changePull>;
+export type SnapshotPage = z.infer<typeof snapshotPage>;
 export type ShareRequest = z.infer<typeof shareRequest>;
 export type ShareAnswer = z.infer<typeof shareAnswer>;

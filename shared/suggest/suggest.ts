@@ -4,6 +4,7 @@ import type { Workspace } from '../schema/workspace.ts';
 import { buildAccountIndex } from './account-index.ts';
 import { matchName, type Reason } from './decide.ts';
 import { analyzeName } from './name.ts';
+import { usageOf } from '../usage/store.ts';
 import { orgKey, seenOrgs } from '../usage/org-directory.ts';
 
 export type { Reason as SuggestionReason } from './decide.ts';
@@ -34,7 +35,7 @@ export function suggestMappings(ws: Workspace, options: SuggestOptions = {}): Su
   const accountIndex = new Map(ws.accounts.map((a, i) => [a.id, i]));
   // Names of orgs already mapped are further names of their account: another module's
   // org called the same is most likely the same client.
-  const orgs = seenOrgs(ws.uploads);
+  const orgs = seenOrgs(usageOf(ws));
   const mapped = new Set<string>();
   const aliases: { account: number; name: string }[] = [];
   for (const m of ws.orgMappings) {

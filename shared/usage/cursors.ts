@@ -1,6 +1,7 @@
 import { periodEnd, periodLength } from '../dates/period.ts';
 import { moduleDays } from './module-days.ts';
-import type { ModuleUploads, UploadIndex } from './upload-index.ts';
+import type { UploadIndex } from './upload-index.ts';
+import type { ModuleUsage } from './store.ts';
 
 // The index of the first of sorted days after day (or at or after it, when inclusive).
 function firstAfter(days: readonly string[], day: string, inclusive = false): number {
@@ -58,7 +59,7 @@ export class UsageChanges {
       const start = `${period}-01`;
       const last = periodEnd(period);
       const end = last < this.asOf ? last : this.asOf;
-      for (const [module, uploads] of this.index) {
+      for (const [module, uploads] of this.index.modules) {
         const cursors = this.cursorsOf(module, uploads);
         const hi = firstAfter(uploads.days, end) - 1;
         const lo = Math.min(Math.max(0, firstAfter(uploads.days, start, true) - 1), hi);
@@ -69,10 +70,10 @@ export class UsageChanges {
     return max > cursor;
   }
 
-  private cursorsOf(module: string, uploads: ModuleUploads): Float64Array {
+  private cursorsOf(module: string, uploads: ModuleUsage): Float64Array {
     let cursors = this.byModule.get(module);
     if (cursors === undefined) {
-      cursors = Float64Array.from(uploads.days, (day) => cursorValue(uploads.byDay.get(day)?.cursor));
+      cursors = Float64Array.from(uploads.cursors, (cursor) => cursorValue(cursor));
       this.byModule.set(module, cursors);
     }
     return cursors;

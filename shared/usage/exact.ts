@@ -1,6 +1,6 @@
 import { formatQuantity, quantityUnits } from '../money/scaled.ts';
 import type { DailyQuantity } from '../schema/invoice.ts';
-import type { Upload, UploadOrg } from '../schema/upload.ts';
+import type { RawQuantity } from './store.ts';
 import type { ModuleDays } from './module-days.ts';
 
 /** One number summed into a day: which org and billing type, and its quantity (10^-4 units). */
@@ -27,30 +27,31 @@ export interface UsageDay {
  * single series and sums too large for exact JS numbers.
  */
 export function exactUsage(days: ModuleDays, orgIds: readonly string[], billingTypes: readonly string[]): UsageDay[] {
-  const rowsByUpload = new Map<Upload, Map<string, UploadOrg>>();
-  const rowsOf = (upload: Upload) => {
-    let rows = rowsByUpload.get(upload);
-    if (!rows) {
-      rows = new Map(upload.orgs.map((row) => [row.orgId, row]));
-      rowsByUpload.set(upload, rows);
-    }
-    return rows;
-  };
+  const usage = days.usage;
+  const orgIndexes = orgIds.map((orgId) => usage?.orgIndex.get(orgId) ?? -1);
+  const typeIndexes = billingTypes.map((type) => usage?.typeIndex.get(type) ?? -1);
   return days.days.map((date, i) => {
     const upload = days.source[i];
     const parts: UsagePart[] = [];
     let units = 0n;
-    if (upload) {
-      const rows = rowsOf(upload);
-      for (const orgId of orgIds) {
-        const row = rows.get(orgId);
-        for (const billingType of billingTypes) {
-          const raw = row?.metrics[billingType];
-          const value = raw === undefined ? 0n : quantityUnits(raw);
+    if (upload && usage) {
+      const state = usage.stateAt(upload.index);
+      orgIds.forEach((orgId, n) => {
+        const o = orgIndexes[n] as number;
+        const name = o < 0 ? -1 : (state.present[o] as number);
+        const orgName = name < 0 ? '' : (usage.names[name] as string);
+        billingTypes.forEach((billingType, m) => {
+          const t = typeIndexes[m] as number;
+          let value = 0n;
+          if (o >= 0 && t >= 0) {
+            const k = o * state.stride + t;
+            const cell = state.values[k] as number;
+            value = Number.isNaN(cell) ? quantityUnits(state.raws.get(k) as RawQuantity) : BigInt(cell);
+          }
           units += value;
-          parts.push({ orgId, orgName: row?.name ?? '', billingType, units: value });
-        }
-      }
+          parts.push({ orgId, orgName, billingType, units: value });
+        });
+      });
     }
     return { date, sourceDate: upload?.date ?? null, carried: days.carried[i] ?? false, estimated: days.estimated[i] ?? false, units, parts };
   });

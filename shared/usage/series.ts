@@ -1,17 +1,11 @@
-import type { Upload } from '../schema/upload.ts';
-import type { ModuleDays } from './module-days.ts';
+import type { ModuleDays, SourceDay } from './module-days.ts';
+import type { RawQuantity } from './store.ts';
 import { unitsOf } from '../money/scaled.ts';
 
-/**
- * The billing types read for one org and the column of each; keys and keyColumns remember,
- * per position of an upload row's metrics, which key was there and its column (-1: not
- * read), since the rows of a module list their keys in the same order.
- */
+/** The billing types read for one org and the column of each. */
 export interface OrgColumns {
   types: string[];
   columns: number[];
-  keys: string[];
-  keyColumns: number[];
 }
 
 /**
@@ -42,7 +36,7 @@ export function newLayout(): SeriesLayout {
 export function addColumns(layout: SeriesLayout, orgId: string, types: readonly string[], out: number[]): void {
   let entry = layout.orgs.get(orgId);
   if (entry === undefined) {
-    entry = { types: [], columns: [], keys: [], keyColumns: [] };
+    entry = { types: [], columns: [] };
     layout.orgs.set(orgId, entry);
   }
   for (let t = 0; t < types.length; t++) {
@@ -59,77 +53,44 @@ export function addColumns(layout: SeriesLayout, orgId: string, types: readonly 
 
 /**
  * Reads the daily series of a layout's columns of one module in a single pass over the
- * distinct uploads the period reads: every org row is visited once and a value read from
- * a carried upload is copied to every day it covers. An org or type absent from a day's
- * source upload stays 0 (the upload is authoritative).
+ * distinct upload days the period reads, in order (the store folds forward from one to
+ * the next): a value read from a carried day is copied to every day it covers. An org or
+ * type absent from a day's source upload stays 0 (the upload is authoritative).
  */
 export function readSeries(days: ModuleDays, layout: SeriesLayout): ModuleSeries {
   const length = days.days.length;
   const values = new Float64Array(layout.count * length);
-  const seen: RowCache = { ids: [], entries: [] };
-  for (const [upload, dayIndexes] of coveredDays(days)) readUpload(upload.orgs, layout.orgs, values, length, dayIndexes, seen);
+  const usage = days.usage;
+  if (usage === undefined) return { length, values, orgs: layout.orgs };
+  // Per wanted column: its org and type index in the module (or -1: never reported, 0).
+  const cells: number[] = [];
+  for (const [orgId, entry] of layout.orgs) {
+    const o = usage.orgIndex.get(orgId) ?? -1;
+    for (let k = 0; k < entry.types.length; k++) {
+      const t = o < 0 ? -1 : usage.typeIndex.get(entry.types[k] as string) ?? -1;
+      if (t >= 0) cells.push(entry.columns[k] as number, o, t);
+    }
+  }
+  if (cells.length === 0) return { length, values, orgs: layout.orgs };
+  for (const [source, dayIndexes] of coveredDays(days)) {
+    const state = usage.stateAt(source.index);
+    const stride = state.stride;
+    for (let c = 0; c < cells.length; c += 3) {
+      const k = (cells[c + 1] as number) * stride + (cells[c + 2] as number);
+      let units = state.values[k] as number;
+      // A raw value goes through unitsOf: past 2^53 units it refuses, as it always has.
+      if (Number.isNaN(units)) units = unitsOf(state.raws.get(k) as RawQuantity);
+      if (units === 0) continue;
+      const base = (cells[c] as number) * length;
+      for (let j = 0; j < dayIndexes.length; j++) values[base + (dayIndexes[j] as number)] = units;
+    }
+  }
   return { length, values, orgs: layout.orgs };
 }
 
-// The hot loop over one upload's rows. Indexed loops only: for-of run by the interpreter
-// (before or after a deopt) allocates a result object per row. An upload lists its orgs
-// in the same order as the one before, so each row first tries the entry found at its
-// position last time (a string compare) before the Map.
-function readUpload(rows: Upload['orgs'], orgs: Map<string, OrgColumns>, values: Float64Array, length: number, dayIndexes: readonly number[], seen: RowCache): void {
-  const single = dayIndexes.length === 1 ? (dayIndexes[0] as number) : -1;
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r] as Upload['orgs'][number];
-    const orgId = row.orgId;
-    let entry: OrgColumns | undefined;
-    if (seen.ids[r] === orgId) entry = seen.entries[r];
-    else {
-      entry = orgs.get(orgId);
-      seen.ids[r] = orgId;
-      seen.entries[r] = entry;
-    }
-    if (entry === undefined) continue;
-    const metrics = row.metrics;
-    const keys = entry.keys;
-    const keyColumns = entry.keyColumns;
-    // for-in walks the row's own keys through V8's enum cache, and its keys are interned
-    // strings, so matching one against the key seen at its position is a pointer compare;
-    // matching against the contract's billing type strings is a full string compare.
-    let p = 0;
-    for (const key in metrics) {
-      let column: number;
-      if (keys[p] === key) column = keyColumns[p] as number;
-      else {
-        column = columnOfType(entry, key);
-        keys[p] = key;
-        keyColumns[p] = column;
-      }
-      p++;
-      if (column < 0) continue;
-      const raw = metrics[key];
-      if (raw === undefined) continue;
-      // Numbers below 1e11 take the exact fast path inline; the rest go through unitsOf.
-      const units = typeof raw === 'number' && raw >= 0 && raw < 1e11 ? Math.round(raw * 10_000) : unitsOf(raw);
-      const base = column * length;
-      if (single >= 0) values[base + single] = units;
-      else for (let j = 0; j < dayIndexes.length; j++) values[base + (dayIndexes[j] as number)] = units;
-    }
-  }
-}
-
-/** The org entry found at each row position of the previous upload read. */
-interface RowCache {
-  ids: string[];
-  entries: (OrgColumns | undefined)[];
-}
-
-function columnOfType(entry: OrgColumns, type: string): number {
-  const k = entry.types.indexOf(type);
-  return k < 0 ? -1 : (entry.columns[k] as number);
-}
-
-/** Each distinct source upload with the day indexes it supplies. */
-export function coveredDays(days: ModuleDays): Map<Upload, number[]> {
-  const covered = new Map<Upload, number[]>();
+/** Each distinct source upload day with the day indexes it supplies, in day order. */
+export function coveredDays(days: ModuleDays): Map<SourceDay, number[]> {
+  const covered = new Map<SourceDay, number[]>();
   days.source.forEach((upload, i) => {
     if (!upload) return;
     const list = covered.get(upload);

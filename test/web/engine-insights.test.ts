@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { freshDatabases } from '../support/test-db.ts';
 import { storeUploads } from '../../web/src/lib/db/uploads.ts';
-import { loadConfig } from '../../web/src/lib/db/config.ts';
+import { dataVersion } from '../../web/src/lib/db/data-version.ts';
 import { EngineSession, workerApi } from '../../web/src/lib/engine/session.ts';
 import { engineApi } from '../../web/src/lib/engine/api.ts';
 import { computePeriod } from '../../shared/invoice/compute-period.ts';
@@ -29,8 +29,7 @@ async function session() {
 describe('engine worker: dashboard', () => {
   it('given the inputs read from IndexedDB, then the revenue per module is the billing screen\'s invoices summed', async () => {
     const { database, api } = await session();
-    const config = await loadConfig(database);
-    const board = await api.dashboard({ config, uploadsVersion: 1, today: '2026-12-05' }, '2026-11');
+    const board = await api.dashboard({ version: await dataVersion(database), today: '2026-12-05' }, '2026-11');
     const billed = computePeriod(november(), '2026-11', { asOf: '2026-12-05' });
     expect(board.revenue.map((r) => [r.module, r.pending, r.cost, r.margin])).toEqual([['datto-rmm', billed.invoices[0]?.total, '12.60', '39.90']]);
     expect(board.trend.days).toHaveLength(30);
@@ -41,8 +40,7 @@ describe('engine worker: dashboard', () => {
 describe('engine worker: insights', () => {
   it('given asOf the 30th, then the new site is unmapped, the module is silent for two days, servers are not mapped and the new site jumps from zero', async () => {
     const { database, api } = await session();
-    const config = await loadConfig(database);
-    const insights = await api.insights({ config, uploadsVersion: 1, today: '2026-11-30' });
+    const insights = await api.insights({ version: await dataVersion(database), today: '2026-11-30' });
     expect(insights.unmappedOrgs.map((o) => `${o.orgId} ${o.firstSeen}`)).toEqual(['s-99 2026-11-20']);
     expect(insights.modulesWithoutServices).toEqual([]);
     expect(insights.staleModules).toEqual([{ module: 'datto-rmm', lastUpload: '2026-11-28', daysSince: 2 }]);
@@ -51,11 +49,11 @@ describe('engine worker: insights', () => {
     expect(insights).toEqual(engineApi.insights(november(), { asOf: '2026-11-30' }));
   });
 
-  it('when the module uploads again with a jump, then the next call with the new uploads version shows it', async () => {
+  it('when the module uploads again with a jump, then the next call with the new data version shows it', async () => {
     const { database, api } = await session();
-    const config = await loadConfig(database);
+    await api.insights({ version: await dataVersion(database), today: '2026-11-30' });
     await storeUploads(database, [upload('datto-rmm', '2026-11-29', { 's-17': { AllDevicesMetric: 30, ServerMetric: 2 }, 's-99': { AllDevicesMetric: 4 } })]);
-    const insights = await api.insights({ config, uploadsVersion: 2, today: '2026-11-30' });
+    const insights = await api.insights({ version: await dataVersion(database), today: '2026-11-30' });
     expect(insights.staleModules).toEqual([]);
     expect(insights.quantityJumps[0]).toMatchObject({ orgId: 's-17', fromDay: '2026-11-28', toDay: '2026-11-29', from: '11.0000', to: '30.0000', percent: 172.7, accountId: 'a1' });
   });

@@ -10,7 +10,7 @@ describe('the OpenAPI document', () => {
     const routes = Object.entries(body.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`)).sort();
     expect(routes).toEqual([
       'DELETE /v1/connectors/{module}', 'DELETE /v1/keys/{id}', 'DELETE /v1/shares/{id}', 'GET /s/{token}', 'GET /v1/changes', 'GET /v1/connectors', 'GET /v1/health',
-      'GET /v1/keys', 'GET /v1/modules', 'GET /v1/uploads', 'POST /v1/changes', 'POST /v1/connectors/{module}/run', 'POST /v1/connectors/{module}/test',
+      'GET /v1/keys', 'GET /v1/modules', 'GET /v1/snapshot', 'GET /v1/uploads', 'POST /v1/changes', 'POST /v1/connectors/{module}/run', 'POST /v1/connectors/{module}/test',
       'POST /v1/keys', 'POST /v1/modules', 'POST /v1/modules/datto-rmm/devices', 'POST /v1/shares', 'POST /v1/uploads', 'PUT /v1/connectors/{module}',
     ]);
     const upload = JSON.stringify(body.paths['/v1/uploads']);

@@ -139,7 +139,7 @@ describe('3. multi-byte text is sized in UTF-8 bytes', () => {
     expect(status).toBe(200);
     expect(await pullChanges(t.adminToken)).toEqual(changes);
     // Each chunk is bound as one value; local D1 does not enforce the hosted cap, so measure it.
-    for (const chunk of chunks(changes as Change[])) expect(new TextEncoder().encode(chunk).length).toBeLessThanOrEqual(D1_VALUE_BYTES);
+    for (const chunk of await chunks(changes as Change[])) expect(new TextEncoder().encode(chunk).length).toBeLessThanOrEqual(D1_VALUE_BYTES);
   });
 });
 

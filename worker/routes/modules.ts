@@ -40,7 +40,7 @@ export const moduleRoutes = router()
     try {
       await c.env.DB.batch([
         insertModule(c.env.DB, tenantId, def, new Date(now).toISOString()),
-        ...appendChanges(c.env.DB, tenantId, [{ table: 'modules', id: def.id, fields, hlc, origin: 'edge' }]),
+        ...await appendChanges(c.env.DB, tenantId, [{ table: 'modules', id: def.id, fields, hlc, origin: 'edge' }]),
         c.env.DB.prepare('UPDATE tenants SET clock = MAX(clock, ?2) WHERE id = ?1').bind(tenantId, hlc),
       ]);
     } catch (error) {

@@ -2,18 +2,23 @@ import { MAX_CLOCK_AHEAD_MS, type Change } from '../../shared/schema/changes.ts'
 import { formatHlc, readHlc, receive, recoverHlc, type Hlc } from '../../shared/sync/hlc.ts';
 import { formatInvoiceNumber, INVOICE_NUMBER } from '../../shared/posting/number.ts';
 import { utf8Length } from './d1-limits.ts';
+import { packFields, readStoredChange, type StoredChangeRow } from './change-fields.ts';
 
 const EDGE = 'edge';
 /** UTF-8 bytes of changes per insert statement: keeps each JSON parameter well under D1's 2 MB value cap. */
 export const CHUNK_BYTES = 800_000;
 
-/** Changes as JSON arrays of at most CHUNK_BYTES UTF-8 bytes each (a change's fields weigh at most 256 KiB). */
-export function chunks(changes: readonly Change[]): string[] {
+/**
+ * Changes as JSON arrays of at most CHUNK_BYTES UTF-8 bytes each (a change's fields weigh at
+ * most 256 KiB), each change as [table, id, fields as stored, clock, origin, packed blob as hex or null].
+ */
+export async function chunks(changes: readonly Change[]): Promise<string[]> {
   const out: string[] = [];
   let current: string[] = [];
   let size = 2;
   for (const ch of changes) {
-    const text = JSON.stringify([ch.table, ch.id, ch.fields, ch.hlc, ch.origin]);
+    const { fields, packed } = await packFields(ch.fields);
+    const text = JSON.stringify([ch.table, ch.id, fields, ch.hlc, ch.origin, packed]);
     const bytes = utf8Length(text);
     if (current.length > 0 && size + bytes + 1 > CHUNK_BYTES) {
       out.push(`[${current.join(',')}]`);
@@ -65,15 +70,16 @@ function distinct(changes: readonly Change[]): Change[] {
  * record and clock but another value is kept too, so every browser sees both and the
  * shared tie rule (shared/sync/merge.ts) picks the same winner everywhere.
  */
-export function appendChanges(db: D1Database, tenantId: string, changes: readonly Change[]): D1PreparedStatement[] {
-  return chunks(distinct(changes)).flatMap((json) => [
+export async function appendChanges(db: D1Database, tenantId: string, changes: readonly Change[]): Promise<D1PreparedStatement[]> {
+  return (await chunks(distinct(changes))).flatMap((json) => [
     db.prepare(
-      `INSERT INTO changes (tenant_id, seq, tbl, record_id, fields, hlc, origin)
+      `INSERT INTO changes (tenant_id, seq, tbl, record_id, fields, packed, hlc, origin)
        SELECT ?1, (SELECT seq FROM tenants WHERE id = ?1) + j.key + 1,
-              j.value ->> 0, j.value ->> 1, j.value -> 2, j.value ->> 3, j.value ->> 4
+              j.value ->> 0, j.value ->> 1, j.value -> 2, unhex(j.value ->> 5), j.value ->> 3, j.value ->> 4
        FROM json_each(?2) j
        WHERE NOT EXISTS (SELECT 1 FROM changes c WHERE c.tenant_id = ?1 AND c.tbl = j.value ->> 0
-         AND c.record_id = j.value ->> 1 AND c.hlc = j.value ->> 3 AND c.fields = j.value -> 2)`,
+         AND c.record_id = j.value ->> 1 AND c.hlc = j.value ->> 3 AND c.fields = j.value -> 2
+         AND c.packed IS unhex(j.value ->> 5))`,
     ).bind(tenantId, json),
     db.prepare('UPDATE tenants SET seq = seq + json_array_length(?2) WHERE id = ?1').bind(tenantId, json),
   ]);
@@ -103,7 +109,7 @@ export async function pushChanges(db: D1Database, tenantId: string, changes: rea
   const clock = await nextEdgeClock(db, tenantId, changes, now);
   const assignedAt = new Date(now).toISOString();
   const statements = [
-    ...appendChanges(db, tenantId, changes),
+    ...await appendChanges(db, tenantId, changes),
     db.prepare(
       `INSERT INTO invoice_numbers (tenant_id, invoice_id, n, announced, assigned_at)
        SELECT ?1, f.id, (SELECT COALESCE(MAX(n), 0) FROM invoice_numbers WHERE tenant_id = ?1) + ROW_NUMBER() OVER (ORDER BY f.k), 0, ?3
@@ -131,23 +137,16 @@ export async function pushChanges(db: D1Database, tenantId: string, changes: rea
   return { accepted: changes.length, cursor: String(cursorRow && 'seq' in cursorRow ? cursorRow.seq : 0), numbers: assigned };
 }
 
-interface ChangeRow {
-  seq: number;
-  tbl: Change['table'];
-  record_id: string;
-  fields: string;
-  hlc: string;
-  origin: string;
-}
-
 /** Everyone's changes after the cursor, in stored order. */
 export async function pullChanges(db: D1Database, tenantId: string, since: number, limit: number): Promise<{ changes: Change[]; cursor: string; more: boolean }> {
-  const { results } = await db.prepare('SELECT seq, tbl, record_id, fields, hlc, origin FROM changes WHERE tenant_id = ? AND seq > ? ORDER BY seq LIMIT ?')
-    .bind(tenantId, since, limit + 1).all<ChangeRow>();
+  const { results } = await db.prepare(
+    `SELECT seq, tbl, record_id, fields, hex(packed) AS packed, hlc, origin FROM changes
+     WHERE tenant_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
+  ).bind(tenantId, since, limit + 1).all<StoredChangeRow & { seq: number }>();
   const page = results.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    changes: page.map((r) => ({ table: r.tbl, id: r.record_id, fields: JSON.parse(r.fields) as Change['fields'], hlc: r.hlc, origin: r.origin })),
+    changes: await Promise.all(page.map(readStoredChange)),
     cursor: String(last ? last.seq : since),
     more: results.length > limit,
   };

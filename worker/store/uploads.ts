@@ -1,6 +1,7 @@
 import type { Upload } from '../../shared/schema/upload.ts';
 import { sha256Hex } from '../auth/token.ts';
 import { utf8Length } from './d1-limits.ts';
+import { deflateText, fromHex, inflateText } from './deflate.ts';
 
 // A module-day is one header row plus its orgs as JSON parts of at most PART_BYTES:
 // D1 caps a row at 2 MB and a 5,000-org day of 21 metrics is ~3 MB of JSON. Measured
@@ -10,6 +11,9 @@ import { utf8Length } from './d1-limits.ts';
 // Sizes are UTF-8 bytes, as D1 counts them: 500-character CJK names weigh three times
 // their length. One org (a 200-character id, a 500-character name, its metrics) is far
 // below the cap, so a part never needs to split an org.
+// Parts are stored as raw DEFLATE blobs (worker/store/deflate.ts): org JSON repeats its keys
+// and billing types on every org, so a part shrinks 6-10 times; parts written before that are
+// JSON text and are read as they are.
 export const PART_BYTES = 900_000;
 
 /** Orgs split into JSON arrays of at most PART_BYTES UTF-8 bytes; at least one (possibly empty) part. */
@@ -68,11 +72,12 @@ export async function putUploads(db: D1Database, tenantId: string, uploads: read
   for (const u of uploads) {
     const parts = splitParts(u);
     const hash = await sha256Hex(`${u.module}\n${u.date}\n${parts.join('\n')}`);
+    const packed = await Promise.all(parts.map(deflateText));
     const key = [tenantId, u.module, u.date, hash] as const;
     statements.push(
       db.prepare(`UPDATE tenants SET seq = seq + 1 WHERE id = ?1 AND ${SAME}`).bind(...key),
       db.prepare(`DELETE FROM upload_parts WHERE tenant_id = ?1 AND module = ?2 AND date = ?3 AND ${SAME}`).bind(...key),
-      ...parts.map((orgs, part) => db.prepare(`INSERT INTO upload_parts (tenant_id, module, date, part, orgs) SELECT ?1, ?2, ?3, ?5, ?6 WHERE ${SAME}`)
+      ...packed.map((orgs, part) => db.prepare(`INSERT INTO upload_parts (tenant_id, module, date, part, orgs) SELECT ?1, ?2, ?3, ?5, ?6 WHERE ${SAME}`)
         .bind(...key, part, orgs)),
       db.prepare(
         `INSERT INTO uploads (tenant_id, module, date, seq, hash, org_count, parts, received_at, write_id)
@@ -103,7 +108,11 @@ interface PullRow {
   module: string;
   date: string;
   seq: number;
+  /** The part as JSON text, or as the hex of its DEFLATE blob when `packed`. */
   orgs: string | null;
+  packed: number;
+  /** Module-days stored after `since`, this page's among them. */
+  pending: number;
 }
 
 /** Past this many orgs a pull page ends early (always after at least one module-day), to bound the answer's size. */
@@ -111,7 +120,7 @@ const PAGE_ORGS = 50_000;
 
 /**
  * The module-days stored or replaced after `since`, oldest first, as the JSON text of
- * `{ uploads, cursor, more }`. One statement reads headers and parts, so a page is one
+ * `{ uploads, cursor, more, remaining }` (`remaining`: module-days after this page, for progress). One statement reads headers and parts, so a page is one
  * consistent snapshot; parts are spliced as stored, never re-parsed.
  */
 export async function pullUploads(db: D1Database, tenantId: string, since: number, limit: number): Promise<string> {
@@ -121,7 +130,9 @@ export async function pullUploads(db: D1Database, tenantId: string, since: numbe
          ROW_NUMBER() OVER (ORDER BY seq) AS rn,
          SUM(org_count) OVER (ORDER BY seq ROWS UNBOUNDED PRECEDING) - org_count AS before
        FROM uploads WHERE tenant_id = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3 + 1)
-     SELECT page.module, page.date, page.seq, p.orgs
+     SELECT page.module, page.date, page.seq,
+       CASE typeof(p.orgs) WHEN 'blob' THEN hex(p.orgs) ELSE p.orgs END AS orgs, typeof(p.orgs) = 'blob' AS packed,
+       (SELECT COUNT(*) FROM uploads WHERE tenant_id = ?1 AND seq > ?2) AS pending
      FROM page LEFT JOIN upload_parts p
        ON p.tenant_id = ?1 AND p.module = page.module AND p.date = page.date
       AND page.rn <= ?3 AND (page.rn = 1 OR page.before < ?4)
@@ -134,14 +145,16 @@ export async function pullUploads(db: D1Database, tenantId: string, since: numbe
       more = true;
       break;
     }
+    const text = row.packed ? await inflateText(fromHex(row.orgs)) : row.orgs;
     const last = days[days.length - 1];
-    if (last && last.seq === row.seq) last.parts.push(row.orgs);
-    else days.push({ module: row.module, date: row.date, seq: row.seq, parts: [row.orgs] });
+    if (last && last.seq === row.seq) last.parts.push(text);
+    else days.push({ module: row.module, date: row.date, seq: row.seq, parts: [text] });
   }
   const cursor = days.length > 0 ? days[days.length - 1]?.seq ?? since : since;
   const uploads = days.map((d) => {
     const orgs = d.parts.map((p) => p.slice(1, -1)).filter((p) => p !== '').join(',');
     return `{"module":${JSON.stringify(d.module)},"date":${JSON.stringify(d.date)},"orgs":[${orgs}]}`;
   });
-  return `{"uploads":[${uploads.join(',')}],"cursor":"${cursor}","more":${more}}`;
+  const remaining = Math.max(0, (results[0]?.pending ?? 0) - days.length);
+  return `{"uploads":[${uploads.join(',')}],"cursor":"${cursor}","more":${more},"remaining":${remaining}}`;
 }

@@ -27,10 +27,14 @@ export class InsightsPage {
     return Number(((await this.section(title).locator('[data-field="count"]').textContent()) ?? '').trim());
   }
 
-  /** Every row of a section (all jumps, not only the first hundred). */
+  /** Every row of a section (each section shows its first hundred until asked for all). */
   async rows(title: string): Promise<InsightRow[]> {
-    const more = this.page.getByRole('button', { name: 'Show all' });
-    if (await more.count() > 0) await more.click();
+    const more = this.section(title).getByRole('button', { name: /^Show all/ });
+    if (await more.count() > 0) {
+      await more.click();
+      // the worker answers the whole section; the button goes once every row is shown
+      await more.waitFor({ state: 'detached', timeout: 60_000 });
+    }
     return this.section(title).locator('tbody tr[data-row]').evaluateAll((rows) => rows.map((r) => {
       const a = r.querySelector('a');
       return {

@@ -13,7 +13,8 @@ export class MappingPage {
   }
 
   async unmapped(): Promise<number> {
-    const badge = this.page.getByTestId('unmapped-count');
+    // the worker counts (edits applied): read the count once it reflects the latest data and edits
+    const badge = this.page.locator('[data-testid="unmapped-count"][data-current="true"]');
     await badge.waitFor();
     const text = (await badge.textContent()) ?? '';
     return Number(text.replace(/\D+/g, ''));
@@ -56,8 +57,12 @@ export class MappingPage {
     await this.page.getByLabel('Unmapped only').setChecked(on);
   }
 
-  /** In the module-organization list: picks the account of an org by typing and clicking, as a user would. */
+  /**
+   * In the module-organization list: picks the account of an org by typing and clicking, as a user would.
+   * The list is paged, so the org is searched for first (it may not be on the first page).
+   */
   async mapOrg(orgName: string, accountName: string): Promise<void> {
+    await this.search(orgName);
     const row = this.page.locator(`tr[data-org="${orgName}"]`);
     await row.getByRole('button', { name: `Account for ${orgName}` }).click();
     await row.getByRole('searchbox').fill(accountName);

@@ -28,6 +28,8 @@ export class CreateFromOrgs {
   /** Opens the picker and answers the accounts it plans. */
   async planned(): Promise<string[]> {
     await this.page.getByRole('button', { name: /^Choose from \d+ organizations/ }).click();
+    // the orgs are read once the list opens
+    await this.page.getByTestId('planned-accounts').waitFor();
     return (await this.page.locator('[data-testid="planned-accounts"] li strong').allTextContents()).map((t) => t.trim());
   }
 

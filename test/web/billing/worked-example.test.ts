@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { freshDatabases } from '../../support/test-db.ts';
 import { loadConfig } from '../../../web/src/lib/db/config.ts';
+import { dataVersion } from '../../../web/src/lib/db/data-version.ts';
 import { EngineSession, workerApi } from '../../../web/src/lib/engine/session.ts';
 import { withDraftContract, workedExample } from '../../../web/src/lib/billing/worked-example.ts';
 import { oneService, uploadsEachDay } from '../../support/billing.ts';
@@ -18,7 +19,9 @@ describe('worked example of a contract being edited', () => {
     const config = await loadConfig(db);
     const stored = config.contracts[0];
     if (!stored) throw new Error('no contract');
-    const compute = (c: typeof config) => api.compute({ config: c, uploadsVersion: 1, today: '2026-12-01' }, '2026-11', { asOf: '2026-12-01', accounts: [stored.accountId] });
+    const version = await dataVersion(db);
+    // The draft travels alone; the worker reads everything else from IndexedDB itself.
+    const compute = (c: typeof config) => api.compute({ version, today: '2026-12-01', draftContract: c.contracts.find((k) => k.id === stored.id) ?? stored }, '2026-11', { asOf: '2026-12-01', accounts: [stored.accountId] });
 
     const asStored = await workedExample(compute, config, stored);
     expect(asStored.services.s1).toEqual({ amount: '52.50', lines: [expect.objectContaining({ module: 'datto-rmm', quantity: '10.5000', amount: '52.50' })] });

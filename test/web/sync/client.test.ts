@@ -121,7 +121,7 @@ describe('pulls', () => {
   it('resume from the saved cursor after an interruption', async () => {
     const db = browser();
     await pullUploads(db, conn); // everything uploaded by earlier tests
-    const before = await db.uploads.count();
+    const before = await db.usageDays.count();
     for (const date of ['2026-11-01', '2026-11-02', '2026-11-03']) await upload('datto-edr', date, { o1: 3, o2: 5 });
 
     // the connection drops after the first page of one upload
@@ -139,7 +139,7 @@ describe('pulls', () => {
       },
     };
     await expect(pullUploads(db, flaky, 1)).rejects.toBeInstanceOf(EdgeError);
-    expect(await db.uploads.count()).toBe(before + 1);
+    expect(await db.usageDays.count()).toBe(before + 1);
     const saved = await getMeta(db, 'uploadsCursor');
     expect(saved).toBe(asked[1]);
 
@@ -154,7 +154,7 @@ describe('pulls', () => {
     };
     expect(await pullUploads(db, counting)).toBe(2);
     expect(resumed[0]).toBe(saved);
-    expect(await db.uploads.count()).toBe(before + 3);
+    expect(await db.usageDays.count()).toBe(before + 3);
     expect((await db.orgs.get(['datto-edr', 'o2']))?.lastDate).toBe('2026-11-03');
   });
 

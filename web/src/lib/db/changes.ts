@@ -5,7 +5,9 @@ import type { Change, ChangeTable } from '../../../../shared/schema/changes.ts';
 import { mergeChange, type Json, type RecordState } from '../../../../shared/sync/merge.ts';
 import type { TrueupDb } from './database.ts';
 import { nextClock, observeClock, originId } from './clock.ts';
-import { CONFIG_TABLES, type ConfigRow } from './rows.ts';
+import { CONFIG_TABLES, type ConfigRow, type InvoiceDailyRow, type InvoiceRow } from './rows.ts';
+import { bumpDataVersion } from './data-version.ts';
+import { splitDaily } from './invoices.ts';
 import { appNow } from '../app/clock.ts';
 
 /** A local edit of one record: the fields to set (`deleted: true` to delete it). */
@@ -16,7 +18,12 @@ export interface Edit {
 }
 
 function configTables(db: TrueupDb) {
-  return CONFIG_TABLES.map((name) => db.table(name));
+  return [...CONFIG_TABLES.map((name) => db.table(name)), db.invoiceDaily];
+}
+
+/** The tables applyChanges writes: a caller's transaction around it must include them. */
+export function changeTables(db: TrueupDb) {
+  return [...configTables(db), db.clocks, db.meta];
 }
 
 function valuesOf(row: ConfigRow | undefined): Record<string, Json> {
@@ -41,14 +48,18 @@ export async function applyChanges(db: TrueupDb, changes: readonly Change[], now
       if (change.hlc > latest) latest = change.hlc;
     }
     let changed = 0;
+    let seq: number | undefined;
     for (const [table, list] of byTable) {
       const ids = [...new Set(list.map((c) => c.id))];
       const rows = await db.table<ConfigRow, string>(table).bulkGet(ids);
       const clocks = await db.clocks.bulkGet(ids.map((id) => [table, id] as [string, string]));
       const states = new Map<string, RecordState>();
+      // Which records' lines a change won (only those carry new daily quantities).
+      const linesClock = new Map<string, string | undefined>();
       ids.forEach((id, i) => {
         const clockRow = clocks[i];
         if (clockRow) states.set(id, { table, id, values: valuesOf(rows[i]), clocks: clockRow.clocks });
+        linesClock.set(id, clockRow?.clocks.lines);
       });
       const touched = new Set<string>();
       for (const change of list) {
@@ -58,13 +69,35 @@ export async function applyChanges(db: TrueupDb, changes: readonly Change[], now
         touched.add(change.id);
       }
       const written = [...touched].map((id) => states.get(id)).filter((s): s is RecordState => s !== undefined);
-      await db.table(table).bulkPut(written.map((s) => ({ ...s.values, id: s.id })));
-      await db.clocks.bulkPut(written.map((s) => ({ table, id: s.id, clocks: s.clocks })));
+      if (written.length === 0) continue;
+      seq ??= await bumpDataVersion(db);
+      const stamp = seq;
+      const next: Record<string, Json>[] = written.map((s) => ({ ...s.values, id: s.id }));
+      if (table === 'invoices') await moveDaily(db, next, new Set(written.filter((w) => w.clocks.lines !== linesClock.get(w.id)).map((w) => w.id)));
+      await db.table(table).bulkPut(next);
+      await db.clocks.bulkPut(written.map((s) => ({ table, id: s.id, clocks: s.clocks, seq: stamp })));
       changed += written.length;
     }
     await observeClock(db, latest, now);
     return changed;
   });
+}
+
+// The daily quantities of invoice lines written by these changes go to invoiceDaily (the
+// row keeps the rest); a change that replaced the lines without days drops the old days.
+async function moveDaily(db: TrueupDb, rows: Record<string, Json>[], linesChanged: ReadonlySet<string>): Promise<void> {
+  const put: InvoiceDailyRow[] = [];
+  const dropped: string[] = [];
+  for (const row of rows) {
+    const id = row.id as string;
+    if (!linesChanged.has(id) || !Array.isArray(row.lines)) continue;
+    const split = splitDaily(id, row.lines as unknown as InvoiceRow['lines']);
+    row.lines = split.lines as unknown as Json;
+    if (split.daily) put.push(split.daily);
+    else dropped.push(id);
+  }
+  if (put.length > 0) await db.invoiceDaily.bulkPut(put);
+  if (dropped.length > 0) await db.invoiceDaily.bulkDelete(dropped);
 }
 
 /**

@@ -4,8 +4,9 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type {
   AccountRow, ChargeRow, ClockRow, ContractRow, EnabledModuleRow, InvoiceRow, MetaRow, ModuleRow,
-  NotSyncedRow, OrgMappingRow, OrgRow, OutboxRow, SettingsRow, UploadRow,
+  NotSyncedRow, OrgMappingRow, OrgRow, OutboxRow, SettingsRow, UsageModuleRow, UsageDayRow, InvoiceDailyRow,
 } from './rows.ts';
+import { upgradeToCompactUsage } from './upgrade-v3.ts';
 
 export class TrueupDb extends Dexie {
   declare accounts: EntityTable<AccountRow, 'id'>;
@@ -16,12 +17,14 @@ export class TrueupDb extends Dexie {
   declare invoices: EntityTable<InvoiceRow, 'id'>;
   declare settings: EntityTable<SettingsRow, 'id'>;
   declare charges: EntityTable<ChargeRow, 'id'>;
-  declare uploads: Table<UploadRow, [string, string]>;
   declare orgs: Table<OrgRow, [string, string]>;
   declare outbox: EntityTable<OutboxRow, 'seq'>;
   declare notSynced: EntityTable<NotSyncedRow, 'seq'>;
   declare clocks: Table<ClockRow, [string, string]>;
   declare meta: EntityTable<MetaRow, 'key'>;
+  declare usageModules: Table<UsageModuleRow, string>;
+  declare usageDays: Table<UsageDayRow, [string, string]>;
+  declare invoiceDaily: EntityTable<InvoiceDailyRow, 'id'>;
 
   constructor(name = 'trueup') {
     super(name);
@@ -43,6 +46,16 @@ export class TrueupDb extends Dexie {
     // and credits (one-off invoice lines). The MSP profile and an account's billing details
     // are fields of existing records, so they need no table and no data migration.
     this.version(2).stores({ notSynced: '++seq', charges: 'id, accountId, period' });
+    // The compact usage store (docs/usage-store.md) replaces the JSON uploads; clocks carry
+    // the data version of each config write (indexed, so the engine worker reads only what
+    // changed); an invoice's frozen daily quantities move beside it.
+    this.version(3).stores({
+      usageModules: 'module',
+      usageDays: '[module+date], module, seq',
+      invoiceDaily: 'id',
+      clocks: '[table+id], seq',
+    }).upgrade(upgradeToCompactUsage);
+    this.version(4).stores({ uploads: null });
   }
 }
 

@@ -9,6 +9,10 @@ export interface MetaKeys {
   /** The last hybrid logical clock issued or seen here. */
   hlc: string;
   uploadsCursor: string;
+  /** Moves with every write to config, invoices or usage (see data-version.ts). */
+  dataVersion: number;
+  /** The data version of the last write of usage (storeUploads). */
+  usageVersion: number;
   changesCursor: string;
   /** Where the edge is; empty means the app's own origin. */
   edgeUrl: string;

@@ -3,6 +3,8 @@
 // directory are pulled from the edge; outbox, clocks and meta belong to the sync.
 import type { Account, Contract, Invoice, ModuleDef, OrgMapping, Upload, Change, ChangeTable, Json } from '../../../../shared/index.ts';
 import type { Charge, Profile } from '../../../../shared/schema/workspace.ts';
+import type { DailyQuantity } from '../../../../shared/schema/invoice.ts';
+import type { DayCells } from '../../../../shared/usage/store.ts';
 
 /** Every config row: its record id and whether it has been deleted. */
 export interface ConfigRow {
@@ -18,15 +20,48 @@ export type ContractRow = ConfigRow & Contract;
 export type EnabledModuleRow = ConfigRow & { enabled: boolean };
 /** Custom modules only; the catalog is built in. */
 export type ModuleRow = ConfigRow & ModuleDef;
-/** Posted and voided invoices; `number` is null until the edge has numbered it. */
+/** Posted and voided invoices; `number` is null until the edge has numbered it. Since schema version 3 the lines' `daily` lists live in `invoiceDaily` (read whole invoices with loadInvoice). */
 export type InvoiceRow = ConfigRow & Invoice & { id: string };
 /** Tenant-wide settings that sync: a single row with id `workspace`; the MSP profile is one field (saved whole). */
 export type SettingsRow = ConfigRow & { currency?: string; profile?: Profile };
 /** One-off charges and credits on an account's invoice for a period, corrections of posted months too. */
 export type ChargeRow = ConfigRow & Charge;
 
-/** An upload as pulled: the module-day's latest version. */
+/** An upload as pulled (schema versions 1–2 only; version 3 moved them to usageModules / usageDays). */
 export type UploadRow = Upload;
+
+/**
+ * A module's indexes in the compact usage store (docs/usage-store.md): the module-day rows
+ * name orgs, billing types and org names by their position here. Positions never move:
+ * the lists only grow, so a stored day stays readable.
+ */
+export interface UsageModuleRow {
+  module: string;
+  orgIds: string[];
+  types: string[];
+  names: string[];
+  /** The data version that last changed it. */
+  seq: number;
+}
+
+/**
+ * One module-day, whole, as typed arrays: the orgs present (with their name's index) and
+ * each reported (org, type) cell's quantity in 10^-4 units; a value that is not such an
+ * exact integer is NaN in `values` with its raw value in `raws` (by cell position).
+ */
+export type UsageDayRow = DayCells & {
+  module: string;
+  date: string;
+  cursor?: string;
+  /** The data version that wrote it: the engine worker reads only rows newer than what it has. */
+  seq: number;
+};
+
+/** The frozen daily quantities of a posted invoice, by line position (null: a line without days), kept apart from its row. */
+export interface InvoiceDailyRow {
+  id: string;
+  lines: (DailyQuantity[] | null)[];
+}
 
 /** Every organization a module has reported, with the name it last used. */
 export interface OrgRow {
@@ -61,6 +96,8 @@ export interface ClockRow {
   table: ChangeTable;
   id: string;
   clocks: Record<string, string>;
+  /** The data version of the write that last changed the record (schema version 3). */
+  seq?: number;
 }
 
 export interface MetaRow {

@@ -1,17 +1,33 @@
-// Every stored upload, a page at a time, for whoever must read them all (the workspace
-// export) without holding a year of uploads at once.
+// Every stored upload as the JSON document's `Upload`, a page at a time (export, tools):
+// read from the compact store without holding more than a page.
 import type { Upload } from '../../../../shared/schema/upload.ts';
+import { Dexie } from 'dexie';
 import type { TrueupDb } from './database.ts';
+import { cellsOfRow, moduleIndexOf } from './usage-rows.ts';
 
-/** Every stored upload as the workspace document's `Upload`, ordered by module then date. */
-export async function* uploadPages(db: TrueupDb, pageSize = 20): AsyncGenerator<Upload[]> {
-  let after: [string, string] | undefined;
-  for (;;) {
-    const rows = await (after === undefined ? db.uploads.orderBy('[module+date]') : db.uploads.where('[module+date]').above(after)).limit(pageSize).toArray();
-    if (rows.length === 0) return;
-    yield rows.map((u) => (u.cursor === undefined ? { module: u.module, date: u.date, orgs: u.orgs } : { module: u.module, date: u.date, orgs: u.orgs, cursor: u.cursor }));
-    const last = rows[rows.length - 1];
-    if (!last || rows.length < pageSize) return;
-    after = [last.module, last.date];
+/** Every stored upload (module, date, orgs, cursor?), ordered by module then date, pageSize at a time. */
+export async function* uploadPages(db: TrueupDb, pageSize = 200): AsyncGenerator<Upload[]> {
+  const modules = (await db.usageModules.toCollection().primaryKeys()).sort();
+  for (const module of modules) {
+    let after = '';
+    for (;;) {
+      // Each page in its own transaction, index and days together: a page is consistent.
+      const page = await db.transaction('r', [db.usageModules, db.usageDays], async () => {
+        const index = moduleIndexOf(module, await db.usageModules.get(module));
+        const rows = await db.usageDays.where('[module+date]').between([module, after], [module, Dexie.maxKey], false, true).limit(pageSize).toArray();
+        return rows.map((row) => index.uploadOf(row.date, row.cursor, cellsOfRow(row)));
+      });
+      if (page.length === 0) break;
+      yield page;
+      after = (page[page.length - 1] as Upload).date;
+      if (page.length < pageSize) break;
+    }
   }
+}
+
+/** Every stored upload, in one array (small workspaces, tests). */
+export async function allUploads(db: TrueupDb): Promise<Upload[]> {
+  const all: Upload[] = [];
+  for await (const page of uploadPages(db)) all.push(...page);
+  return all;
 }

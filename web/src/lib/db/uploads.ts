@@ -1,10 +1,22 @@
 // Uploads arrive from the edge whole, one module-day at a time; the newest version of a
-// module-day replaces the old one. The org directory (every org each module has ever
-// reported, with its latest name) is kept up to date in the same transaction, so the
-// mapping screens never have to scan a year of uploads.
+// module-day replaces the old one. They are kept compactly (docs/usage-store.md): per
+// module an index of orgs, billing types and names, per module-day typed arrays. Only
+// module-days that changed are written, stamped with the data version so the engine
+// worker reads just those. The org directory (every org each module has ever reported,
+// with its latest name) is kept up to date in the same transaction, so the mapping screens
+// never have to scan a year of uploads.
 import type { Upload } from '../../../../shared/schema/upload.ts';
+import type { ModuleUsage } from '../../../../shared/usage/store.ts';
 import type { TrueupDb } from './database.ts';
-import type { OrgRow } from './rows.ts';
+import type { OrgRow, UsageDayRow } from './rows.ts';
+import { bumpDataVersion } from './data-version.ts';
+import { setMeta } from './meta.ts';
+import { cellsOfRow, dayRowOf, indexGrew, moduleIndexOf, moduleRowOf, sameDay } from './usage-rows.ts';
+
+/** The tables storeUploads writes: a caller's transaction around it must include them. */
+export function uploadTables(db: TrueupDb) {
+  return [db.usageModules, db.usageDays, db.orgs, db.meta];
+}
 
 /**
  * Stores uploads (replacing each module-day) and updates the org directory. Each keeps its
@@ -13,31 +25,53 @@ import type { OrgRow } from './rows.ts';
  */
 export async function storeUploads(db: TrueupDb, uploads: readonly Upload[], pageCursor?: string): Promise<void> {
   if (uploads.length === 0) return;
-  await db.transaction('rw', db.uploads, db.orgs, async () => {
-    await db.uploads.bulkPut(uploads.map((u) => {
-      const cursor = u.cursor ?? pageCursor;
-      return cursor === undefined ? { module: u.module, date: u.date, orgs: u.orgs } : { module: u.module, date: u.date, orgs: u.orgs, cursor };
-    }));
-    const seen = new Map<string, OrgRow>();
-    for (const u of uploads) {
-      for (const org of u.orgs) {
-        const key = `${u.module}\u0000${org.orgId}`;
-        const known = seen.get(key);
-        if (!known) seen.set(key, { module: u.module, orgId: org.orgId, name: org.name, firstDate: u.date, lastDate: u.date });
-        else mergeSighting(known, { module: u.module, orgId: org.orgId, name: org.name, firstDate: u.date, lastDate: u.date });
-      }
-    }
-    const fresh = [...seen.values()];
-    const stored = await db.orgs.bulkGet(fresh.map((o) => [o.module, o.orgId] as [string, string]));
-    fresh.forEach((org, i) => {
+  await db.transaction('rw', uploadTables(db), async () => {
+    // The last upload of a module-day in the list wins.
+    const latest = new Map<string, Upload>();
+    for (const u of uploads) latest.set(`${u.module}\u0000${u.date}`, u);
+    const list = [...latest.values()];
+    const modules = [...new Set(list.map((u) => u.module))];
+    const moduleRows = await db.usageModules.bulkGet(modules);
+    const stored = await db.usageDays.bulkGet(list.map((u) => [u.module, u.date] as [string, string]));
+    const indexes = new Map<string, ModuleUsage>(modules.map((m, i) => [m, moduleIndexOf(m, moduleRows[i])]));
+    const rows: UsageDayRow[] = [];
+    list.forEach((u, i) => {
+      const row = dayRowOf(indexes.get(u.module) as ModuleUsage, u, u.cursor ?? pageCursor, 0);
       const before = stored[i];
-      if (before) {
-        mergeSighting(before, org);
-        fresh[i] = before;
-      }
+      if (!before || !sameDay(before, row)) rows.push(row);
     });
-    await db.orgs.bulkPut(fresh);
+    const grown = modules.flatMap((m, i) => (indexGrew(indexes.get(m) as ModuleUsage, moduleRows[i]) ? [indexes.get(m) as ModuleUsage] : []));
+    if (rows.length > 0 || grown.length > 0) {
+      const seq = await bumpDataVersion(db);
+      await setMeta(db, 'usageVersion', seq);
+      for (const row of rows) row.seq = seq;
+      await db.usageModules.bulkPut(grown.map((usage) => moduleRowOf(usage, seq)));
+      await db.usageDays.bulkPut(rows);
+    }
+    await updateOrgDirectory(db, list);
   });
+}
+
+async function updateOrgDirectory(db: TrueupDb, uploads: readonly Upload[]): Promise<void> {
+  const seen = new Map<string, OrgRow>();
+  for (const u of uploads) {
+    for (const org of u.orgs) {
+      const key = `${u.module}\u0000${org.orgId}`;
+      const known = seen.get(key);
+      if (!known) seen.set(key, { module: u.module, orgId: org.orgId, name: org.name, firstDate: u.date, lastDate: u.date });
+      else mergeSighting(known, { module: u.module, orgId: org.orgId, name: org.name, firstDate: u.date, lastDate: u.date });
+    }
+  }
+  const fresh = [...seen.values()];
+  const stored = await db.orgs.bulkGet(fresh.map((o) => [o.module, o.orgId] as [string, string]));
+  fresh.forEach((org, i) => {
+    const before = stored[i];
+    if (before) {
+      mergeSighting(before, org);
+      fresh[i] = before;
+    }
+  });
+  await db.orgs.bulkPut(fresh);
 }
 
 function mergeSighting(into: OrgRow, other: OrgRow): void {
@@ -49,10 +83,26 @@ function mergeSighting(into: OrgRow, other: OrgRow): void {
 /** The latest upload day of each module that has any. */
 export async function lastUploadDays(db: TrueupDb): Promise<Map<string, string>> {
   const last = new Map<string, string>();
-  await db.uploads.orderBy('[module+date]').eachPrimaryKey((key) => {
+  await db.usageDays.orderBy('[module+date]').eachPrimaryKey((key) => {
     const [module, date] = key;
     const known = last.get(module);
     if (known === undefined || date > known) last.set(module, date);
   });
   return last;
+}
+
+/** How many module-days are stored. */
+export async function countModuleDays(db: TrueupDb): Promise<number> {
+  return db.usageDays.count();
+}
+
+/** The stored uploads of the given module-days, as JSON uploads (undefined where none is stored). */
+export async function loadUploads(db: TrueupDb, keys: readonly (readonly [string, string])[]): Promise<(Upload | undefined)[]> {
+  return db.transaction('r', [db.usageModules, db.usageDays], async () => {
+    const rows = await db.usageDays.bulkGet(keys.map(([m, d]) => [m, d] as [string, string]));
+    const modules = [...new Set(rows.flatMap((r) => (r ? [r.module] : [])))];
+    const moduleRows = await db.usageModules.bulkGet(modules);
+    const indexes = new Map(modules.map((m, i) => [m, moduleIndexOf(m, moduleRows[i])]));
+    return rows.map((row) => (row ? (indexes.get(row.module) as ModuleUsage).uploadOf(row.date, row.cursor, cellsOfRow(row)) : undefined));
+  });
 }

@@ -6,14 +6,17 @@ import type { Json } from '../../../../shared/sync/merge.ts';
 import type { TrueupDb } from './database.ts';
 import { loadConfig } from './config.ts';
 import { recordEdits, type Edit } from './changes.ts';
-import { storeUploads } from './uploads.ts';
-import { CONFIG_TABLES, orgMappingId, SETTINGS_ID, type ConfigRow } from './rows.ts';
+import { storeUploads, uploadTables } from './uploads.ts';
+import { allUploads } from './upload-pages.ts';
+import { loadInvoices } from './invoices.ts';
+import { CONFIG_TABLES, orgMappingId, SETTINGS_ID, type ConfigRow, type InvoiceRow } from './rows.ts';
 
 /** The whole local state as a workspace document: the config and every upload. */
 export async function loadWorkspace(db: TrueupDb): Promise<Workspace> {
-  return db.transaction('r', [...CONFIG_TABLES.map((t) => db.table(t)), db.uploads], async () => {
+  return db.transaction('r', [...CONFIG_TABLES.map((t) => db.table(t)), db.invoiceDaily, db.usageModules, db.usageDays], async () => {
     const config = await loadConfig(db);
-    return { ...config, uploads: await db.uploads.toArray() };
+    const invoices = (await loadInvoices(db, config.invoices.map((i) => i.id ?? ''))).map((row, i) => row ?? (config.invoices[i] as InvoiceRow));
+    return { ...config, invoices, uploads: await allUploads(db) };
   });
 }
 
@@ -47,7 +50,7 @@ function same(a: Json | undefined, b: Json | undefined): boolean {
  */
 export async function importWorkspace(db: TrueupDb, input: unknown): Promise<{ changes: number; uploads: number }> {
   const ws = parseOrThrow(workspaceSchema, input, 'workspace');
-  return db.transaction('rw', [...CONFIG_TABLES.map((t) => db.table(t)), db.clocks, db.meta, db.outbox, db.uploads, db.orgs], async () => {
+  return db.transaction('rw', [...CONFIG_TABLES.map((t) => db.table(t)), db.invoiceDaily, db.clocks, db.meta, db.outbox, ...uploadTables(db)], async () => {
     const changes = await restoreConfig(db, ws);
     await storeUploads(db, ws.uploads);
     return { changes, uploads: ws.uploads.length };
@@ -60,7 +63,7 @@ export async function importWorkspace(db: TrueupDb, input: unknown): Promise<{ c
  */
 export async function restoreConfig(db: TrueupDb, ws: Omit<Workspace, 'uploads'>): Promise<number> {
   const desired = desiredRecords(ws);
-  return db.transaction('rw', [...CONFIG_TABLES.map((t) => db.table(t)), db.clocks, db.meta, db.outbox], async () => {
+  return db.transaction('rw', [...CONFIG_TABLES.map((t) => db.table(t)), db.invoiceDaily, db.clocks, db.meta, db.outbox], async () => {
     const edits: Edit[] = [];
     for (const table of CONFIG_TABLES) {
       const current = new Map((await db.table<ConfigRow, string>(table).toArray()).map((row) => [row.id, row as ConfigRow & Record<string, Json>]));

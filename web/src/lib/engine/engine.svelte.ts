@@ -1,14 +1,17 @@
-// The page's side of the engine worker. One live view of the engine's inputs per tab
-// (config tables and an uploads version, from Dexie liveQuery); each screen asks for the
-// period it shows and gets results tagged with the inputs generation they were computed
-// from, so a result computed before the latest change is never presented as current.
+// The page's side of the engine worker. One live view of the engine's inputs per tab (the
+// data version, from Dexie liveQuery); each screen asks for the period it shows and gets
+// results tagged with the inputs generation they were computed from, so a result computed
+// before the latest change is never presented as current.
 import { wrap, type Remote } from 'comlink';
 import { liveQuery } from 'dexie';
 import type { PeriodOptions, PeriodResult } from '../../../../shared/invoice/compute-period.ts';
 import type { ItemExplanation } from '../../../../shared/billing/explain.ts';
 import type { Correction } from '../../../../shared/invoice/corrections.ts';
 import type { TrueupDb } from '../db/database.ts';
+import type { Contract } from '../../../../shared/schema/workspace.ts';
 import { loadConfig, type WorkspaceConfig } from '../db/config.ts';
+import { dataVersion } from '../db/data-version.ts';
+import { getMeta } from '../db/meta.ts';
 import type { EngineInputs, WorkerApi } from './session.ts';
 import type { ItemRef, PostOutcome } from './api.ts';
 import { LiveEngineCall } from './live-call.svelte.ts';
@@ -22,58 +25,82 @@ export function engineWorker(): Remote<WorkerApi> {
   return remote;
 }
 
-/** The engine's inputs as this tab sees them, kept live; `generation` moves on every change. */
+/**
+ * The engine's inputs as this tab sees them: the data version (meta `dataVersion`, moved by
+ * every write to config, invoices or usage), kept live; `generation` moves with it. The
+ * worker reads the data itself, so nothing else is sent.
+ */
 export class LiveInputs {
-  #config = $state.raw<WorkspaceConfig | null>(null);
-  #configText = '';
-  #uploadsVersion = $state(0);
+  #db: TrueupDb;
+  #version = $state<number | null>(null);
+  #usageVersion = $state(0);
   #generation = $state(0);
   #error = $state<string | null>(null);
+  #config = $state.raw<WorkspaceConfig | null>(null);
+  #draft: Contract | null = null;
+  #configRead = false;
 
   constructor(db: TrueupDb) {
-    const fail = (e: unknown) => { this.#error = e instanceof Error ? e.message : String(e); };
-    liveQuery(() => loadConfig(db)).subscribe({
-      next: (config) => {
-        // The stored config often just confirms a previewed edit: nothing to recompute then.
-        const text = JSON.stringify(config);
-        if (text === this.#configText) return;
-        this.#configText = text;
-        this.#config = config;
+    this.#db = db;
+    liveQuery(async () => [await dataVersion(db), (await getMeta(db, 'usageVersion')) ?? 0] as const).subscribe({
+      next: ([version, usage]) => {
+        if (usage !== this.#usageVersion) this.#usageVersion = usage;
+        if (version === this.#version) return;
+        this.#version = version;
+        // The stored data now holds the previewed edit (or something newer): compute from it.
+        this.#draft = null;
         this.#generation++;
       },
-      error: fail,
+      error: (e: unknown) => { this.#fail(e); },
     });
-    // Keys only: Dexie re-runs this on any write to uploads (a replaced module-day too);
-    // the worker then re-reads the uploads itself.
-    liveQuery(() => db.uploads.toCollection().primaryKeys()).subscribe({
-      next: () => { this.#uploadsVersion++; this.#generation++; },
-      error: fail,
-    });
+  }
+
+  #fail(e: unknown): void {
+    this.#error = e instanceof Error ? e.message : String(e);
   }
 
   /**
-   * Applies a local edit to the config at once, ahead of its IndexedDB write, so the
-   * engine recomputes from what the admin just chose; the next read of the stored config
-   * replaces it (the write carries the same edit).
+   * The config for screens that still read it on the page (names, currency), read live on
+   * first use only; the engine never receives it. Invoices come without daily quantities.
+   */
+  get config(): WorkspaceConfig | null {
+    if (!this.#configRead) {
+      this.#configRead = true;
+      liveQuery(() => loadConfig(this.#db)).subscribe({ next: (config) => { this.#config = config; }, error: (e: unknown) => { this.#fail(e); } });
+    }
+    return this.#config;
+  }
+
+  /**
+   * Applies a local edit of one contract at once, ahead of its IndexedDB write: the next
+   * calls send that contract alone (`draftContract`) and the worker computes with it in
+   * place of the stored one, until the write moves the data version. Any other edit just
+   * waits for its write.
    */
   preview(edit: (config: WorkspaceConfig) => WorkspaceConfig): void {
-    if (this.#config === null) return;
-    this.#config = edit(this.#config);
-    this.#configText = JSON.stringify(this.#config);
+    const config = this.#config;
+    if (config === null || this.#version === null) return;
+    const next = edit(config);
+    const changed = next.contracts.filter((c) => !config.contracts.includes(c));
+    if (changed.length !== 1 || next.contracts.length !== config.contracts.length) return;
+    this.#config = next;
+    this.#draft = changed[0] ?? null;
     this.#generation++;
   }
 
-  get config(): WorkspaceConfig | null { return this.#config; }
+  /** The data version this tab has seen. */
+  get version(): number { return this.#version ?? 0; }
   /** Moves whenever the stored uploads change. */
-  get uploadsVersion(): number { return this.#uploadsVersion; }
+  get uploadsVersion(): number { return this.#usageVersion; }
   get generation(): number { return this.#generation; }
   get error(): string | null { return this.#error; }
-  get ready(): boolean { return this.#config !== null && this.#uploadsVersion > 0; }
+  get ready(): boolean { return this.#version !== null; }
 
-  /** What to send the worker now, or null before the first reads finished. */
+  /** What to send the worker now, or null before the first read finished. */
   snapshot(): (EngineInputs & { generation: number }) | null {
-    if (!this.ready || this.#config === null) return null;
-    return { config: this.#config, uploadsVersion: this.#uploadsVersion, today: appToday(), generation: this.#generation };
+    if (this.#version === null) return null;
+    const inputs = { version: this.#version, today: appToday(), generation: this.#generation };
+    return this.#draft === null ? inputs : { ...inputs, draftContract: $state.snapshot(this.#draft) as Contract };
   }
 }
 

@@ -15,22 +15,32 @@ export class MappingDraft {
   // Saved edits the live data has not shown yet: kept so the screen never flickers back.
   readonly #written = new SvelteMap<string, string | null>();
 
-  /** The account an org maps to once the draft is saved. */
-  accountOf(key: string, saved: ReadonlyMap<string, string>): string | null {
+  /**
+   * What differs from the stored mappings as this screen knows them: saved edits not read
+   * back yet, then the unsaved ones over them. The worker applies these to what it lists.
+   */
+  overrides(): [key: string, accountId: string | null][] {
+    const all = new Map<string, string | null>(this.#written);
+    for (const [key, { accountId }] of this.staged) all.set(key, accountId);
+    return [...all];
+  }
+
+  /** The account an org maps to with this screen's own edits, else as the worker last listed it (`listed`). */
+  accountOf(key: string, listed: string | null): string | null {
     const edit = this.staged.get(key);
     if (edit) return edit.accountId;
     const written = this.#written.get(key);
-    return written !== undefined ? written : (saved.get(key) ?? null);
+    return written !== undefined ? written : listed;
   }
 
-  /** Forgets saved edits once the live data shows them. */
-  reconcile(saved: ReadonlyMap<string, string>): void {
-    for (const [key, accountId] of this.#written) if ((saved.get(key) ?? null) === accountId) this.#written.delete(key);
+  /** Forgets saved edits once the stored mappings show them (`saved`: key → stored account, for the keys asked). */
+  reconcile(saved: ReadonlyMap<string, string | null>): void {
+    for (const [key, accountId] of this.#written) if (saved.has(key) && (saved.get(key) ?? null) === accountId) this.#written.delete(key);
   }
 
-  /** Stages a mapping (or an unmapping); staging back the saved value drops the edit. */
-  stage(key: string, org: OrgRef, accountId: string | null, saved: ReadonlyMap<string, string>): void {
-    if ((saved.get(key) ?? null) === accountId) this.staged.delete(key);
+  /** Stages a mapping (or an unmapping); staging back the stored value drops the edit. */
+  stage(key: string, org: OrgRef, accountId: string | null, saved: string | null): void {
+    if (saved === accountId) this.staged.delete(key);
     else this.staged.set(key, { org, accountId });
   }
 

@@ -3,10 +3,11 @@ import type { SetupFacts } from '../../../../shared/setup/checklist.ts';
 import type { TrueupDb } from '../db/database.ts';
 import { orgMappingId } from '../db/rows.ts';
 import { enabledModuleIds } from './modules.ts';
+import { countModuleDays } from '../db/uploads.ts';
 
 export async function setupFacts(db: TrueupDb, connectors: number): Promise<SetupFacts> {
   const [uploads, enabled, accounts, mappings, contracts, invoices] = await Promise.all([
-    db.uploads.count(), enabledModuleIds(db), db.accounts.toArray(), db.orgMappings.toArray(), db.contracts.toArray(), db.invoices.toArray(),
+    countModuleDays(db), enabledModuleIds(db), db.accounts.toArray(), db.orgMappings.toArray(), db.contracts.toArray(), db.invoices.toArray(),
   ]);
   const mapped = new Set(mappings.filter((m) => m.deleted !== true).map((m) => orgMappingId(m.module, m.orgId)));
   const orgs = await db.orgs.where('module').anyOf([...enabled]).toArray();

@@ -1,15 +1,18 @@
 // One sync round with the edge (docs/billing-rules.md#sync): push the outbox, pull everyone's changes, pull
 // new uploads. Each step saves its cursor together with what it stored, in one
 // transaction, so an interrupted sync resumes where it stopped and repeats nothing twice
-// that matters (merging the same change again is a no-op).
+// that matters (merging the same change again is a no-op). A browser that has never pulled
+// changes starts from the edge's snapshot (the log compacted per record, which merges to the
+// same state) and then follows the log from the snapshot's cursor; one that has a cursor,
+// however old, keeps pulling the log.
 import type { TrueupDb } from '../db/database.ts';
-import { applyChanges } from '../db/changes.ts';
+import { applyChanges, changeTables } from '../db/changes.ts';
 import { getMeta, setMeta } from '../db/meta.ts';
 import { setAside } from '../db/not-synced.ts';
 import type { OutboxRow } from '../db/rows.ts';
-import { storeUploads } from '../db/uploads.ts';
-import { CONFIG_TABLES } from '../db/rows.ts';
-import { EdgeError, fetchChanges, fetchUploads, sendChanges, type EdgeConnection } from './edge.ts';
+import { storeUploads, uploadTables } from '../db/uploads.ts';
+import { EdgeError, fetchChanges, fetchSnapshot, fetchUploads, sendChanges, type EdgeConnection } from './edge.ts';
+import { readSnapshotState, writeSnapshotState, type SnapshotState } from './snapshot-state.ts';
 
 /** What one sync round moved. */
 export interface SyncResult {
@@ -17,6 +20,20 @@ export interface SyncResult {
   pulledChanges: number;
   pulledUploads: number;
 }
+
+/**
+ * How far a pull is: `changes` counts records of the snapshot (with the invoices among them
+ * apart, when the snapshot has any) or, following the log, changes pulled (total null: the log
+ * does not say how many follow); `uploads` counts module-days.
+ */
+export interface SyncProgress {
+  phase: 'changes' | 'uploads';
+  done: number;
+  total: number | null;
+  invoices?: { done: number; total: number };
+}
+
+export type OnProgress = (progress: SyncProgress) => void;
 
 const PUSH_BATCH = 500;
 const CHANGE_PATH = /^changes\[(\d+)\]\.?(.*)$/;
@@ -74,17 +91,67 @@ export async function pushOutbox(db: TrueupDb, conn: EdgeConnection): Promise<nu
   }
 }
 
-/** Pulls everyone's config changes since the saved cursor and merges them. */
-export async function pullChanges(db: TrueupDb, conn: EdgeConnection): Promise<number> {
+function snapshotProgress(state: SnapshotState): SyncProgress {
+  const total = Object.values(state.totals).reduce((sum, n) => sum + n, 0);
+  const invoices = state.totals.invoices ?? 0;
+  return { phase: 'changes', done: state.done, total, ...(invoices > 0 ? { invoices: { done: state.invoices, total: invoices } } : {}) };
+}
+
+/**
+ * Stores the edge's snapshot page by page, each page with where the next one starts in one
+ * transaction, resuming an interrupted one; the last page sets the change cursor the log is
+ * followed from. Returns the changes merged.
+ */
+async function pullSnapshot(db: TrueupDb, conn: EdgeConnection, onProgress?: OnProgress, limit?: number): Promise<number> {
+  let state = await readSnapshotState(db);
   let pulled = 0;
+  if (state) onProgress?.(snapshotProgress(state));
+  for (;;) {
+    const page = await fetchSnapshot(conn, state?.after ?? null, limit);
+    const invoices = new Set(page.changes.filter((c) => c.table === 'invoices').map((c) => c.id)).size;
+    const next: SnapshotState = {
+      after: page.after ?? '',
+      totals: state?.totals ?? page.totals ?? {},
+      done: (state?.done ?? 0) + page.records,
+      invoices: (state?.invoices ?? 0) + invoices,
+    };
+    await db.transaction('rw', changeTables(db), async () => {
+      await applyChanges(db, page.changes);
+      if (page.more && page.after) {
+        await writeSnapshotState(db, next);
+      } else {
+        await writeSnapshotState(db, null);
+        await setMeta(db, 'changesCursor', page.cursor);
+      }
+    });
+    pulled += page.changes.length;
+    onProgress?.(snapshotProgress(next));
+    if (!page.more || !page.after) return pulled;
+    state = next;
+  }
+}
+
+/** An edge from before snapshots answers 404: the browser replays the log from the start instead. */
+function olderEdge(error: unknown): number {
+  if (error instanceof EdgeError && error.status === 404) return 0;
+  throw error;
+}
+
+/**
+ * Pulls everyone's config changes since the saved cursor and merges them; with no cursor yet,
+ * starts from the snapshot (see pullSnapshot), `snapshotLimit` records a page (the edge's default unless given).
+ */
+export async function pullChanges(db: TrueupDb, conn: EdgeConnection, onProgress?: OnProgress, snapshotLimit?: number): Promise<number> {
+  let pulled = (await getMeta(db, 'changesCursor')) === undefined ? await pullSnapshot(db, conn, onProgress, snapshotLimit).catch(olderEdge) : 0;
   for (;;) {
     const since = await getMeta(db, 'changesCursor');
     const page = await fetchChanges(conn, since);
-    await db.transaction('rw', [...CONFIG_TABLES.map((t) => db.table(t)), db.clocks, db.meta], async () => {
+    await db.transaction('rw', changeTables(db), async () => {
       await applyChanges(db, page.changes);
       await setMeta(db, 'changesCursor', page.cursor);
     });
     pulled += page.changes.length;
+    if (page.changes.length > 0) onProgress?.({ phase: 'changes', done: pulled, total: null });
     if (!page.more || page.changes.length === 0) return pulled;
   }
 }
@@ -93,8 +160,9 @@ export async function pullChanges(db: TrueupDb, conn: EdgeConnection): Promise<n
  * Pulls uploads stored or replaced since the saved cursor. The next page is fetched while
  * the current one is written, so the network and IndexedDB work side by side.
  */
-export async function pullUploads(db: TrueupDb, conn: EdgeConnection, limit?: number): Promise<number> {
+export async function pullUploads(db: TrueupDb, conn: EdgeConnection, limit?: number, onProgress?: OnProgress): Promise<number> {
   let pulled = 0;
+  let total: number | null = null;
   let next = fetchUploads(conn, await getMeta(db, 'uploadsCursor'), limit);
   for (;;) {
     const page = await next;
@@ -103,19 +171,21 @@ export async function pullUploads(db: TrueupDb, conn: EdgeConnection, limit?: nu
       next = fetchUploads(conn, page.cursor, limit);
       next.catch(() => undefined); // a failure is raised when this page is awaited, after the current one is kept
     }
-    await db.transaction('rw', [db.uploads, db.orgs, db.meta], async () => {
+    await db.transaction('rw', uploadTables(db), async () => {
       await storeUploads(db, page.uploads, page.cursor);
       await setMeta(db, 'uploadsCursor', page.cursor);
     });
     pulled += page.uploads.length;
+    if (total === null && page.remaining !== undefined) total = page.uploads.length + page.remaining;
+    if (page.uploads.length > 0) onProgress?.({ phase: 'uploads', done: pulled, total });
     if (!more) return pulled;
   }
 }
 
 /** One full round: push, then pull changes (which brings back invoice numbers), then uploads. */
-export async function syncOnce(db: TrueupDb, conn: EdgeConnection): Promise<SyncResult> {
+export async function syncOnce(db: TrueupDb, conn: EdgeConnection, onProgress?: OnProgress): Promise<SyncResult> {
   const pushed = await pushOutbox(db, conn);
-  const pulledChanges = await pullChanges(db, conn);
-  const pulledUploads = await pullUploads(db, conn);
+  const pulledChanges = await pullChanges(db, conn, onProgress);
+  const pulledUploads = await pullUploads(db, conn, undefined, onProgress);
   return { pushed, pulledChanges, pulledUploads };
 }

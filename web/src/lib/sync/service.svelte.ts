@@ -7,7 +7,7 @@ import type { TrueupDb } from '../db/database.ts';
 import { getMeta, setMeta } from '../db/meta.ts';
 import { notSyncedChanges } from '../db/not-synced.ts';
 import type { NotSyncedRow } from '../db/rows.ts';
-import { syncOnce, type SyncResult } from './client.ts';
+import { syncOnce, type SyncProgress, type SyncResult } from './client.ts';
 import { loadConnection } from './connection.ts';
 import { EdgeError } from './edge.ts';
 import { appNowIso } from '../app/clock.ts';
@@ -29,6 +29,7 @@ export class SyncService {
   #pending = $state(0);
   #connected = $state(false);
   #last = $state.raw<SyncResult | null>(null);
+  #progress = $state.raw<SyncProgress | null>(null);
   #timer: ReturnType<typeof setTimeout> | undefined;
   #failures = 0;
   #running: Promise<void> | null = null;
@@ -55,6 +56,8 @@ export class SyncService {
   /** Whether an admin token is known. */
   get connected(): boolean { return this.#connected; }
   get lastResult(): SyncResult | null { return this.#last; }
+  /** How far the pull under way is (the first sync of a large tenant takes a while), or null. */
+  get syncProgress(): SyncProgress | null { return this.#progress; }
   /** Local changes the edge refused, with its reasons: set aside so later edits still sync. */
   get notSynced(): readonly NotSyncedRow[] { return this.#notSynced; }
 
@@ -112,17 +115,19 @@ export class SyncService {
     }
     this.#phase = 'syncing';
     try {
-      this.#last = await syncOnce(this.#db, conn);
+      this.#last = await syncOnce(this.#db, conn, (progress) => { this.#progress = progress; });
       const now = appNowIso();
       await setMeta(this.#db, 'lastSyncAt', now);
       await setMeta(this.#db, 'lastSyncError', '');
       this.#lastSyncAt = now;
       this.#error = null;
+      this.#progress = null;
       this.#phase = 'idle';
       this.#failures = 0;
       this.#rounds++;
       this.#schedule(EVERY_MS);
     } catch (error) {
+      this.#progress = null;
       const message = error instanceof EdgeError ? error.message : `Sync failed: ${error instanceof Error ? error.message : String(error)}`;
       await setMeta(this.#db, 'lastSyncError', message);
       this.#error = message;

@@ -6,6 +6,8 @@ import { workspaceDocumentText, type WorkspaceHead } from '../../../../shared/wo
 import { loadConfig } from '../db/config.ts';
 import type { TrueupDb } from '../db/database.ts';
 import { uploadPages } from '../db/upload-pages.ts';
+import { countModuleDays } from '../db/uploads.ts';
+import { loadInvoices } from '../db/invoices.ts';
 import type { OnProgress } from './progress.ts';
 
 /**
@@ -17,7 +19,13 @@ export async function* exportInvoices(db: TrueupDb, pageSize = 200): AsyncGenera
   for (;;) {
     const rows = await (after === undefined ? db.invoices.orderBy('id') : db.invoices.where('id').above(after)).limit(pageSize).toArray();
     if (rows.length === 0) return;
-    yield rows.filter((r) => r.deleted !== true).map(({ deleted: _deleted, ...invoice }) => invoice);
+    // Whole invoices: their lines' frozen daily quantities are stored apart (db/invoices.ts).
+    const alive = rows.filter((r) => r.deleted !== true);
+    const whole = await loadInvoices(db, alive.map((r) => r.id));
+    yield alive.map((row, i) => {
+      const { deleted: _deleted, ...invoice } = whole[i] ?? row;
+      return invoice;
+    });
     const last = rows[rows.length - 1];
     if (!last || rows.length < pageSize) return;
     after = last.id;
@@ -33,7 +41,7 @@ async function workspaceHead(db: TrueupDb): Promise<WorkspaceHead> {
 /** The document as bytes, a page of uploads at a time; `gzip` compresses it as it goes. */
 export async function* workspaceFileChunks(db: TrueupDb, options: { gzip: boolean; onProgress?: OnProgress }): AsyncGenerator<Uint8Array> {
   const head = await workspaceHead(db);
-  const total = await db.uploads.count();
+  const total = await countModuleDays(db);
   let done = 0;
   async function* counted() {
     for await (const page of uploadPages(db)) {

@@ -1,0 +1,50 @@
+// Posted invoices are stored without their frozen daily quantities, which live in
+// invoiceDaily by invoice id: lists and the engine worker read the small rows; the few
+// screens that show days read the whole invoice here.
+import type { InvoiceLine } from '../../../../shared/schema/invoice.ts';
+import type { TrueupDb } from './database.ts';
+import type { InvoiceDailyRow, InvoiceRow } from './rows.ts';
+
+type Lines = InvoiceRow['lines'];
+
+/** An invoice's lines without their day lists, and the lists by line position (null when no line has any). */
+export function splitDaily(id: string, lines: Lines): { lines: Lines; daily: InvoiceDailyRow | null } {
+  let any = false;
+  const days = lines.map((line) => {
+    const daily = (line as InvoiceLine & { daily?: unknown }).daily;
+    if (daily === undefined) return null;
+    any = true;
+    return daily as NonNullable<InvoiceDailyRow['lines'][number]>;
+  });
+  if (!any) return { lines, daily: null };
+  const bare = lines.map((line) => {
+    if ((line as { daily?: unknown }).daily === undefined) return line;
+    const { daily: _daily, ...rest } = line as InvoiceLine & { daily?: unknown };
+    return rest as typeof line;
+  });
+  return { lines: bare, daily: { id, lines: days } };
+}
+
+/** The row with its day lists put back. */
+export function joinDaily(row: InvoiceRow, daily: InvoiceDailyRow | undefined): InvoiceRow {
+  if (!daily) return row;
+  return { ...row, lines: row.lines.map((line, i) => {
+    const days = daily.lines[i];
+    return days === null || days === undefined ? line : { ...line, daily: days };
+  }) as Lines };
+}
+
+/** The whole stored invoice (with its lines' daily quantities), or undefined. */
+export async function loadInvoice(db: TrueupDb, id: string): Promise<InvoiceRow | undefined> {
+  const [invoice] = await loadInvoices(db, [id]);
+  return invoice;
+}
+
+/** Whole stored invoices by id, in the same order (undefined where none is stored). */
+export async function loadInvoices(db: TrueupDb, ids: readonly string[]): Promise<(InvoiceRow | undefined)[]> {
+  return db.transaction('r', [db.invoices, db.invoiceDaily], async () => {
+    const rows = await db.invoices.bulkGet([...ids]);
+    const daily = await db.invoiceDaily.bulkGet([...ids]);
+    return rows.map((row, i) => (row ? joinDaily(row, daily[i]) : undefined));
+  });
+}

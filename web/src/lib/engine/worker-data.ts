@@ -1,0 +1,140 @@
+// The engine worker's own copy of the tenant, read from IndexedDB by the worker itself:
+// the config rows, the posted invoices (without their daily quantities) and the compact
+// usage store. Read whole once; after that only the rows stamped with a newer data version
+// (clocks.seq for config records, usageDays.seq for module-days) are read and folded in,
+// so an edit or a pulled module-day never rebuilds everything.
+import { Dexie } from 'dexie';
+import type { Workspace } from '../../../../shared/schema/workspace.ts';
+import { UsageStore } from '../../../../shared/usage/store.ts';
+import type { TrueupDb } from '../db/database.ts';
+import { configOf, type WorkspaceConfig } from '../db/config.ts';
+import { dataVersion } from '../db/data-version.ts';
+import { cellsOfRow } from '../db/usage-rows.ts';
+import { CONFIG_TABLES, SETTINGS_ID, type ConfigRow, type ConfigRows, type SettingsRow, type UsageDayRow } from '../db/rows.ts';
+
+/** The workspace the engine computes from: the config, and usage from the store (uploads stays empty). */
+export type EngineWorkspace = Workspace & { usage: UsageStore };
+
+type TableName = (typeof CONFIG_TABLES)[number];
+
+const DAYS_PER_READ = 64;
+
+export class WorkerData {
+  readonly usage = new UsageStore();
+  #db: TrueupDb;
+  #read = -1;
+  #pending: Promise<void> | null = null;
+  #rows = new Map<TableName, Map<string, ConfigRow>>(CONFIG_TABLES.map((t) => [t, new Map()]));
+  #config: WorkspaceConfig | null = null;
+  #workspace: { version: number; ws: EngineWorkspace } | null = null;
+  /** What the last reads fetched, for tests and measurements. */
+  readonly stats = { configRows: 0, moduleDays: 0, reads: 0 };
+
+  constructor(db: TrueupDb) {
+    this.#db = db;
+  }
+
+  /** The data version read so far (-1 before the first read). */
+  get version(): number {
+    return this.#read;
+  }
+
+  /** Reads what changed until the data is at least as new as version. */
+  async ensure(version: number): Promise<void> {
+    if (this.#read >= version && this.#read >= 0) return;
+    this.#pending ??= this.#readNewer().finally(() => { this.#pending = null; });
+    await this.#pending;
+    // A write that landed while the read ran: one more (incremental) read covers it.
+    if (this.#read < version) {
+      this.#pending ??= this.#readNewer().finally(() => { this.#pending = null; });
+      await this.#pending;
+    }
+  }
+
+  /** The workspace as of the data read (memoized per data version). */
+  async workspace(version: number): Promise<EngineWorkspace> {
+    await this.ensure(version);
+    if (this.#workspace?.version !== this.#read) {
+      this.#config ??= this.#buildConfig();
+      this.#workspace = { version: this.#read, ws: { ...this.#config, uploads: [], usage: this.usage } };
+    }
+    return this.#workspace.ws;
+  }
+
+  #buildConfig(): WorkspaceConfig {
+    const rows = <T extends TableName>(table: T) => [...(this.#rows.get(table) as Map<string, ConfigRow>).values()] as ConfigRows[T][];
+    return configOf({
+      settings: (this.#rows.get('settings') as Map<string, ConfigRow>).get(SETTINGS_ID) as SettingsRow | undefined,
+      accounts: rows('accounts'), modules: rows('modules'), enabledModules: rows('enabledModules'), orgMappings: rows('orgMappings'),
+      contracts: rows('contracts'), invoices: rows('invoices'), charges: rows('charges'),
+    });
+  }
+
+  async #readNewer(): Promise<void> {
+    const db = this.#db;
+    await db.transaction('r', [...CONFIG_TABLES.map((t) => db.table(t)), db.clocks, db.usageModules, db.usageDays, db.meta], async () => {
+      const version = await dataVersion(db);
+      if (version === this.#read) return;
+      this.stats.reads++;
+      if (this.#read < 0) await this.#readAll();
+      else await this.#readSince(this.#read);
+      this.#read = version;
+    });
+  }
+
+  async #readAll(): Promise<void> {
+    const db = this.#db;
+    for (const table of CONFIG_TABLES) {
+      const map = this.#rows.get(table) as Map<string, ConfigRow>;
+      const rows = await db.table<ConfigRow, string>(table).toArray();
+      for (const row of rows) map.set(row.id, row);
+      this.stats.configRows += rows.length;
+    }
+    this.#config = null;
+    for (const index of await db.usageModules.toArray()) {
+      this.usage.moduleOrNew(index.module).adopt(index.orgIds, index.types, index.names);
+      // A module's days in date order, a slice at a time: each is appended to the store.
+      let after = '';
+      for (;;) {
+        const days = await db.usageDays.where('[module+date]').between([index.module, after], [index.module, Dexie.maxKey], false, true).limit(DAYS_PER_READ).toArray();
+        for (const day of days) this.#putDay(day);
+        if (days.length < DAYS_PER_READ) break;
+        after = (days[days.length - 1] as UsageDayRow).date;
+      }
+    }
+  }
+
+  async #readSince(version: number): Promise<void> {
+    const db = this.#db;
+    const changed = await db.clocks.where('seq').above(version).toArray();
+    const byTable = new Map<TableName, string[]>();
+    for (const { table, id } of changed) {
+      if (!(CONFIG_TABLES as readonly string[]).includes(table)) continue;
+      const ids = byTable.get(table as TableName) ?? [];
+      ids.push(id);
+      byTable.set(table as TableName, ids);
+    }
+    for (const [table, ids] of byTable) {
+      const rows = await db.table<ConfigRow, string>(table).bulkGet(ids);
+      const map = this.#rows.get(table) as Map<string, ConfigRow>;
+      ids.forEach((id, i) => {
+        const row = rows[i];
+        if (row) map.set(id, row);
+        else map.delete(id);
+      });
+      this.stats.configRows += ids.length;
+      this.#config = null;
+    }
+    const days = await db.usageDays.where('seq').above(version).toArray();
+    if (days.length > 0) {
+      for (const index of await db.usageModules.toArray()) this.usage.moduleOrNew(index.module).adopt(index.orgIds, index.types, index.names);
+      days.sort((a, b) => (a.module < b.module ? -1 : a.module > b.module ? 1 : a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+      for (const day of days) this.#putDay(day);
+    }
+  }
+
+  #putDay(row: UsageDayRow): void {
+    this.usage.moduleOrNew(row.module).putDay(row.date, row.cursor, cellsOfRow(row));
+    this.stats.moduleDays++;
+  }
+}

@@ -5,6 +5,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TrueupDb } from '../../../web/src/lib/db/database.ts';
 import { uploadPages } from '../../../web/src/lib/db/upload-pages.ts';
+import { countModuleDays } from '../../../web/src/lib/db/uploads.ts';
 import { importWorkspace, loadWorkspace } from '../../../web/src/lib/db/workspace.ts';
 import { transferApi } from '../../../web/src/lib/transfer/api.ts';
 import { exportInvoices } from '../../../web/src/lib/transfer/export-document.ts';
@@ -50,7 +51,9 @@ const document = {
     issueDate: '2026-10-01', dueDate: '2026-10-31', from: { name: 'Northwind IT', address: ['1 Main St'] }, billTo: { name: 'Brass Building Supplies' }, usageCursor: '31',
     lines: [{ kind: 'item', contractId: 'c1', serviceId: 's1', module: 'datto-rmm', period: '2026-09', quantity: '10.0000', amount: '50.00', cost: '12.00', estimated: false,
       unitPrice: '5.00', unitCost: '1.20', billing: 'daily', minimumQuantity: null, includedQuantity: null, tiers: null, tierMode: null, taxable: true,
-      activeFrom: '2026-09-01', activeTo: '2026-09-30', sources: { orgIds: ['s-17'], billingTypes: ['AllDevicesMetric'] } }],
+      activeFrom: '2026-09-01', activeTo: '2026-09-30', sources: { orgIds: ['s-17'], billingTypes: ['AllDevicesMetric'] },
+      // the frozen days, stored apart from the invoice row: the export must put them back
+      daily: Array.from({ length: 30 }, (_, i) => ({ date: `2026-09-${String(i + 1).padStart(2, '0')}`, quantity: '10.0000', carried: i === 29, estimated: false })) }],
   }],
   uploads,
 };
@@ -70,12 +73,15 @@ describe('uploadPages', () => {
     const db = await filled();
     const pages: string[][] = [];
     for await (const page of uploadPages(db, 25)) pages.push(page.map((u) => `${u.module} ${u.date}`));
-    expect(pages.map((p) => p.length)).toEqual([25, 25, 12]);
+    // a page never holds more than asked (a page may stop at the end of a module)
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    expect(pages.every((p) => p.length > 0 && p.length <= 25)).toBe(true);
     const all = pages.flat();
     expect(all[0]).toBe('datto-edr 2026-10-01');
     expect(all[30]).toBe('datto-edr 2026-10-31');
     expect(all[31]).toBe('datto-rmm 2026-10-01');
     expect(new Set(all).size).toBe(62);
+    expect(all).toEqual([...all].sort());
   });
 });
 
@@ -101,7 +107,11 @@ describe('workspace export and import through the transfer worker', () => {
       expect(exported.at(-1)).toEqual({ phase: 'export', done: 62, total: 62 });
       const bytes = new Uint8Array(await blob.arrayBuffer());
       expect([bytes[0], bytes[1]]).toEqual(gzip ? [0x1f, 0x8b] : [0x7b, 0x0a]);
-      if (!gzip) expect(JSON.parse(new TextDecoder().decode(bytes))).toEqual(await loadWorkspace(db));
+      if (!gzip) {
+        const written = JSON.parse(new TextDecoder().decode(bytes)) as { invoices: { lines: { daily?: unknown[] }[] }[] };
+        expect(written).toEqual(await loadWorkspace(db));
+        expect(written.invoices[0]?.lines[0]?.daily).toHaveLength(30);
+      }
 
       const copy = fresh();
       const imported: TransferProgress[] = [];
@@ -129,7 +139,7 @@ describe('workspace export and import through the transfer worker', () => {
       { path: 'uploads[57].orgs[1].metrics.TotalDevices', message: 'quantity must not be negative' },
       { path: 'accounts[2].id', message: 'duplicate account id "a1"' },
     ] });
-    expect(await db.usageDays.count()).toBe(0);
+    expect(await countModuleDays(db)).toBe(0);
     expect(await db.accounts.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
   });
@@ -141,7 +151,7 @@ describe('workspace export and import through the transfer worker', () => {
     const gzip = new Uint8Array(await (await transferApi(await filled()).exportToBlob(true)).arrayBuffer());
     const cut = await transferApi(db).importFile(new File([gzip.slice(0, gzip.length / 2)], 'cut.json.gz'));
     expect(cut).toMatchObject({ ok: false, problem: 'unreadable' });
-    expect(await db.usageDays.count()).toBe(0);
+    expect(await countModuleDays(db)).toBe(0);
     expect(await db.outbox.count()).toBe(0);
   });
 });

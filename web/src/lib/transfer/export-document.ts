@@ -6,7 +6,8 @@ import { workspaceDocumentText, type WorkspaceHead } from '../../../../shared/wo
 import { loadConfig } from '../db/config.ts';
 import type { TrueupDb } from '../db/database.ts';
 import { uploadPages } from '../db/upload-pages.ts';
-import { joinDaily } from '../db/invoices.ts';
+import { countModuleDays } from '../db/uploads.ts';
+import { loadInvoices } from '../db/invoices.ts';
 import type { OnProgress } from './progress.ts';
 
 /**
@@ -18,11 +19,11 @@ export async function* exportInvoices(db: TrueupDb, pageSize = 200): AsyncGenera
   for (;;) {
     const rows = await (after === undefined ? db.invoices.orderBy('id') : db.invoices.where('id').above(after)).limit(pageSize).toArray();
     if (rows.length === 0) return;
+    // Whole invoices: their lines' frozen daily quantities are stored apart (db/invoices.ts).
     const alive = rows.filter((r) => r.deleted !== true);
-    // Rows are stored without their frozen days (db/invoices.ts): the document carries them whole.
-    const daily = await db.invoiceDaily.bulkGet(alive.map((r) => r.id));
+    const whole = await loadInvoices(db, alive.map((r) => r.id));
     yield alive.map((row, i) => {
-      const { deleted: _deleted, ...invoice } = joinDaily(row, daily[i]);
+      const { deleted: _deleted, ...invoice } = whole[i] ?? row;
       return invoice;
     });
     const last = rows[rows.length - 1];
@@ -40,7 +41,7 @@ async function workspaceHead(db: TrueupDb): Promise<WorkspaceHead> {
 /** The document as bytes, a page of uploads at a time; `gzip` compresses it as it goes. */
 export async function* workspaceFileChunks(db: TrueupDb, options: { gzip: boolean; onProgress?: OnProgress }): AsyncGenerator<Uint8Array> {
   const head = await workspaceHead(db);
-  const total = await db.usageDays.count();
+  const total = await countModuleDays(db);
   let done = 0;
   async function* counted() {
     for await (const page of uploadPages(db)) {

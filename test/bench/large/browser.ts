@@ -80,6 +80,13 @@ async function step<T extends object>(label: string, limitMs: number, run: (time
 }
 
 async function longTasks(page: Page, reset: boolean): Promise<LongTasks> {
+  // A crashed renderer may never answer: no figure after 10 s.
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error('no answer from the page')), 10_000); });
+  return Promise.race([late, readLongTasks(page, reset)]).finally(() => clearTimeout(timer));
+}
+
+async function readLongTasks(page: Page, reset: boolean): Promise<LongTasks> {
   return page.evaluate((clear) => {
     const w = window as unknown as { __benchLongTasks?: number[] };
     const list = w.__benchLongTasks ?? [];
@@ -120,6 +127,7 @@ export async function measureInBrowser(browser: Browser, url: string, token: str
   const pageErrors: string[] = [];
   const { context, page } = await newProfile(browser, now);
   page.on('pageerror', (error) => pageErrors.push(error.message.slice(0, 300)));
+  page.on('crash', () => pageErrors.push('the renderer crashed'));
   const probe = new MemoryProbe();
   await probe.attach(browser, page);
   let sampling = true;
@@ -128,7 +136,10 @@ export async function measureInBrowser(browser: Browser, url: string, token: str
   const sampler = (async () => {
     while (sampling) {
       await probe.sample('during');
-      const text = await page.evaluate(() => (document.querySelector('[data-testid="sync-status"]')?.textContent ?? '').replace(/\s+/g, ' ').trim()).catch(() => '');
+      const text = page.isClosed() ? '' : await Promise.race([
+        page.evaluate(() => (document.querySelector('[data-testid="sync-status"]')?.textContent ?? '').replace(/\s+/g, ' ').trim()).catch(() => ''),
+        new Promise<string>((resolve) => setTimeout(() => resolve(''), 10_000)),
+      ]);
       if (text !== '' && syncProgress[syncProgress.length - 1]?.text !== text) syncProgress.push({ atSeconds: Math.round((performance.now() - runStarted) / 1000), text: text.slice(0, 200) });
       await new Promise((resolve) => setTimeout(resolve, 5_000));
     }

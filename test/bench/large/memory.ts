@@ -15,6 +15,20 @@ export interface MemorySample {
 
 const mib = (bytes: number) => Number((bytes / 2 ** 20).toFixed(1));
 
+/** A protocol answer, or null after 10 s: a crashed renderer never answers, and the run must go on. */
+async function within<T>(promise: Promise<T> | undefined): Promise<T | null> {
+  if (!promise) return null;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), 10_000); });
+  try {
+    return await Promise.race([promise, late]);
+  } catch {
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 async function rssBytes(pid: number): Promise<number | null> {
   try {
     const status = await readFile(`/proc/${pid}/status`, 'utf8');
@@ -66,9 +80,8 @@ export class MemoryProbe {
         this.#pending.set(id, resolve);
         setTimeout(() => { if (this.#pending.delete(id)) resolve(null); }, 10_000);
       });
-      try {
-        await session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) });
-      } catch {
+      const sent = await within(session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) }).then(() => true));
+      if (sent === null) {
         this.#pending.delete(id);
         continue;
       }
@@ -81,23 +94,15 @@ export class MemoryProbe {
   /** Renderer RSS (the largest renderer: the app's), the page's and the engine worker's used JS heap. */
   async sample(label: string): Promise<MemorySample> {
     let renderer: number | null = null;
-    try {
-      const info = await this.#browserSession?.send('SystemInfo.getProcessInfo') as { processInfo: { type: string; id: number }[] } | undefined;
-      for (const p of info?.processInfo ?? []) {
-        if (p.type !== 'renderer') continue;
-        const rss = await rssBytes(p.id);
-        if (rss !== null) renderer = Math.max(renderer ?? 0, rss);
-      }
-    } catch {
-      // the browser is closing: no figure for this sample
+    // the browser closing, a page navigating or crashed: no figure for this sample
+    const info = await within(this.#browserSession?.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] } | null;
+    for (const p of info?.processInfo ?? []) {
+      if (p.type !== 'renderer') continue;
+      const rss = await rssBytes(p.id);
+      if (rss !== null) renderer = Math.max(renderer ?? 0, rss);
     }
-    let pageHeap: number | null = null;
-    try {
-      const heap = await this.#pageSession?.send('Runtime.getHeapUsage') as { usedSize: number } | undefined;
-      pageHeap = heap?.usedSize ?? null;
-    } catch {
-      // the page is navigating or gone
-    }
+    const heap = await within(this.#pageSession?.send('Runtime.getHeapUsage')) as { usedSize: number } | null;
+    const pageHeap = heap?.usedSize ?? null;
     const worker = await this.#workerHeap();
     const sample: MemorySample = {
       atSeconds: Math.round((Date.now() - this.#started) / 1000), label,

@@ -11,6 +11,14 @@ interface Answer<Q, T> {
   value: T;
 }
 
+interface Request<Q> {
+  ticket: number;
+  generation: number;
+  key: string;
+  query: Q;
+  request: EngineInputs;
+}
+
 /** The latest answer of `call` for the current inputs and `query()`. Create while a component initialises. */
 export class LiveEngineCall<Q, T> {
   #inputs: LiveInputs;
@@ -19,6 +27,10 @@ export class LiveEngineCall<Q, T> {
   #error = $state<string | null>(null);
   #ticket = 0;
   #settled = $state(0);
+  // At most one call in flight: requests made meanwhile (a sync writes page after page) wait,
+  // and only the newest of them is sent, so the worker never computes answers nobody reads.
+  #inFlight = false;
+  #waiting: Request<Q> | null = null;
 
   /** `hold`: while it is true no call is made (e.g. during a sync's pull, whose every page would start one). */
   constructor(source: LiveInputs, query: () => Q, call: (inputs: EngineInputs, query: Q) => Promise<T>, hold: () => boolean = () => false) {
@@ -32,20 +44,35 @@ export class LiveEngineCall<Q, T> {
       if (!snapshot) return;
       const ticket = ++this.#ticket;
       const { generation, ...request } = snapshot;
-      call(request, q).then(
-        (value) => {
-          // a newer request supersedes this answer, whatever order they come back in
-          if (ticket !== this.#ticket) return;
-          this.#answer = { generation, key, query: q, value };
-          this.#error = null;
-          this.#settled++;
-        },
-        (e: unknown) => {
-          if (ticket !== this.#ticket) return;
-          this.#error = e instanceof Error ? e.message : String(e);
-          this.#settled++;
-        },
-      );
+      this.#send({ ticket, generation, key, query: q, request }, call);
+    });
+  }
+
+  #send(next: Request<Q>, call: (inputs: EngineInputs, query: Q) => Promise<T>): void {
+    if (this.#inFlight) {
+      this.#waiting = next;
+      return;
+    }
+    this.#inFlight = true;
+    const { ticket, generation, key, query } = next;
+    call(next.request, query).then(
+      (value) => {
+        // a newer request supersedes this answer, whatever order they come back in
+        if (ticket !== this.#ticket) return;
+        this.#answer = { generation, key, query, value };
+        this.#error = null;
+        this.#settled++;
+      },
+      (e: unknown) => {
+        if (ticket !== this.#ticket) return;
+        this.#error = e instanceof Error ? e.message : String(e);
+        this.#settled++;
+      },
+    ).finally(() => {
+      this.#inFlight = false;
+      const waiting = this.#waiting;
+      this.#waiting = null;
+      if (waiting) this.#send(waiting, call);
     });
   }
 

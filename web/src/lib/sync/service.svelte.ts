@@ -7,14 +7,29 @@ import type { TrueupDb } from '../db/database.ts';
 import { getMeta, setMeta } from '../db/meta.ts';
 import { notSyncedChanges } from '../db/not-synced.ts';
 import type { NotSyncedRow } from '../db/rows.ts';
-import { syncOnce, type SyncProgress, type SyncResult } from './client.ts';
+import { wrap, proxy, type Remote } from 'comlink';
+import type { SyncProgress, SyncResult } from './client.ts';
 import { loadConnection } from './connection.ts';
 import { EdgeError } from './edge.ts';
+import { outcomeError, type SyncRemote } from './remote.ts';
 import { appNowIso } from '../app/clock.ts';
 
 const EVERY_MS = 3 * 60_000;
 const AFTER_EDIT_MS = 1_500;
 const RETRY_MS = [5_000, 15_000, 60_000];
+
+let remote: Remote<SyncRemote> | undefined;
+
+/**
+ * One sync round in the tab's sync worker (sync.worker.ts): a first sync parses and stores
+ * hundreds of MB, which must not block the page. Its writes reach the screens through liveQuery.
+ */
+async function syncInWorker(conn: { baseUrl: string; token: string }, onProgress: (progress: SyncProgress) => void): Promise<SyncResult> {
+  remote ??= wrap<SyncRemote>(new Worker(new URL('./sync.worker.ts', import.meta.url), { type: 'module' }));
+  const outcome = await remote.round({ baseUrl: conn.baseUrl, token: conn.token }, proxy(onProgress));
+  if (!outcome.ok) throw outcomeError(outcome);
+  return outcome.result;
+}
 
 /** `starting` until the first round begins, so a stale "synced" is never shown as current. */
 export type SyncPhase = 'starting' | 'idle' | 'syncing' | 'error';
@@ -115,7 +130,7 @@ export class SyncService {
     }
     this.#phase = 'syncing';
     try {
-      this.#last = await syncOnce(this.#db, conn, (progress) => { this.#progress = progress; });
+      this.#last = await syncInWorker(conn, (progress) => { this.#progress = progress; });
       const now = appNowIso();
       await setMeta(this.#db, 'lastSyncAt', now);
       await setMeta(this.#db, 'lastSyncError', '');

@@ -54,17 +54,8 @@ export function configOf(tables: ConfigTables): WorkspaceConfig {
  * The config tables as a workspace without uploads. Invoices come without their lines'
  * daily quantities (see invoices.ts); records pointing at deleted accounts are left out.
  */
-export async function loadConfig(db: TrueupDb): Promise<WorkspaceConfig> {
-  return db.transaction('r', CONFIG_TABLES.map((t) => db.table(t)), async () => configOf({
-    settings: await db.settings.get(SETTINGS_ID),
-    accounts: await db.accounts.toArray(),
-    modules: await db.modules.toArray(),
-    enabledModules: await db.enabledModules.toArray(),
-    orgMappings: await db.orgMappings.toArray(),
-    contracts: await db.contracts.toArray(),
-    invoices: await db.invoices.toArray(),
-    charges: await db.charges.toArray(),
-  }));
+export function loadConfig(db: TrueupDb): Promise<WorkspaceConfig> {
+  return readConfig(db, true);
 }
 
 /**
@@ -72,8 +63,12 @@ export async function loadConfig(db: TrueupDb): Promise<WorkspaceConfig> {
  * previews): without invoices, which are data, not config. A year of a large MSP's posted
  * invoices would otherwise be re-read on the main thread after every write.
  */
-export async function loadScreenConfig(db: TrueupDb): Promise<WorkspaceConfig> {
-  const tables = CONFIG_TABLES.filter((t) => t !== 'invoices').map((t) => db.table(t));
+export function loadScreenConfig(db: TrueupDb): Promise<WorkspaceConfig> {
+  return readConfig(db, false);
+}
+
+async function readConfig(db: TrueupDb, withInvoices: boolean): Promise<WorkspaceConfig> {
+  const tables = CONFIG_TABLES.filter((t) => withInvoices || t !== 'invoices').map((t) => db.table(t));
   return db.transaction('r', tables, async () => configOf({
     settings: await db.settings.get(SETTINGS_ID),
     accounts: await db.accounts.toArray(),
@@ -81,7 +76,7 @@ export async function loadScreenConfig(db: TrueupDb): Promise<WorkspaceConfig> {
     enabledModules: await db.enabledModules.toArray(),
     orgMappings: await db.orgMappings.toArray(),
     contracts: await db.contracts.toArray(),
-    invoices: [],
+    invoices: withInvoices ? await db.invoices.toArray() : [],
     charges: await db.charges.toArray(),
   }));
 }

@@ -56,7 +56,9 @@ afterAll(async () => {
 async function state(db: TrueupDb) {
   const tables: Record<string, unknown[]> = {};
   for (const table of CONFIG_TABLES) tables[table] = await db.table(table).orderBy('id').toArray();
-  return { tables, clocks: await db.clocks.orderBy(['table', 'id']).toArray() };
+  // `seq` is this browser's local write stamp (which pages wrote a row), not merge state.
+  const clocks = (await db.clocks.orderBy(['table', 'id']).toArray()).map(({ table, id, clocks: fields }) => ({ table, id, clocks: fields }));
+  return { tables, clocks };
 }
 
 /** A browser that replays the whole log: it had pulled once before snapshots existed (cursor 0). */

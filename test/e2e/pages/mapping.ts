@@ -30,6 +30,8 @@ export class MappingPage {
 
   async acceptAllAbove(threshold: number): Promise<number> {
     await this.page.getByLabel('Confidence threshold').fill(String(threshold));
+    // the worker counts the suggestions at or above the threshold: read the button once its answer is for this threshold
+    await this.page.locator('[data-testid="unmapped-count"][data-current="true"]').waitFor();
     const button = this.page.getByRole('button', { name: /^Accept \d+$/ });
     const count = Number(((await button.textContent()) ?? '').replace(/\D+/g, ''));
     await button.click();

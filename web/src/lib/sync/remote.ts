@@ -2,6 +2,7 @@
 // EdgeError does not survive postMessage as itself, so a failure travels as its fields and
 // the page builds the same EdgeError again (see syncInWorker).
 import type { TrueupDb } from '../db/database.ts';
+import { followPageClock } from '../app/clock.ts';
 import { syncOnce, type SyncProgress, type SyncResult } from './client.ts';
 import { EdgeError, type EdgeConnection, type EdgeErrorKind, type EdgeIssue } from './edge.ts';
 
@@ -11,7 +12,9 @@ export type RoundOutcome =
 
 export function syncRemote(db: TrueupDb) {
   return {
-    async round(conn: Pick<EdgeConnection, 'baseUrl' | 'token'>, onProgress: (progress: SyncProgress) => void): Promise<RoundOutcome> {
+    /** `pageNow`: the page's appNow(), so the clocks this round stamps follow the app's one clock. */
+    async round(conn: Pick<EdgeConnection, 'baseUrl' | 'token'>, pageNow: number, onProgress: (progress: SyncProgress) => void): Promise<RoundOutcome> {
+      followPageClock(pageNow);
       try {
         return { ok: true, result: await syncOnce(db, { baseUrl: conn.baseUrl, token: conn.token }, onProgress) };
       } catch (error) {

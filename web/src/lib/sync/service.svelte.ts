@@ -12,7 +12,7 @@ import type { SyncProgress, SyncResult } from './client.ts';
 import { loadConnection } from './connection.ts';
 import { EdgeError } from './edge.ts';
 import { outcomeError, type SyncRemote } from './remote.ts';
-import { appNowIso } from '../app/clock.ts';
+import { appNow, appNowIso } from '../app/clock.ts';
 
 const EVERY_MS = 3 * 60_000;
 const AFTER_EDIT_MS = 1_500;
@@ -26,7 +26,7 @@ let remote: Remote<SyncRemote> | undefined;
  */
 async function syncInWorker(conn: { baseUrl: string; token: string }, onProgress: (progress: SyncProgress) => void): Promise<SyncResult> {
   remote ??= wrap<SyncRemote>(new Worker(new URL('./sync.worker.ts', import.meta.url), { type: 'module' }));
-  const outcome = await remote.round({ baseUrl: conn.baseUrl, token: conn.token }, proxy(onProgress));
+  const outcome = await remote.round({ baseUrl: conn.baseUrl, token: conn.token }, appNow(), proxy(onProgress));
   if (!outcome.ok) throw outcomeError(outcome);
   return outcome.result;
 }

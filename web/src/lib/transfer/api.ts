@@ -1,6 +1,7 @@
 // What the transfer worker offers the Settings page: the export written to a file the user
 // picked, or into a Blob to download, and the import of a file; all with progress.
 import type { TrueupDb } from '../db/database.ts';
+import { followPageClock } from '../app/clock.ts';
 import { workspaceFileChunks } from './export-document.ts';
 import { importWorkspaceFile, type ImportOutcome } from './import-document.ts';
 import type { OnProgress } from './progress.ts';
@@ -40,7 +41,9 @@ export function transferApi(db: TrueupDb) {
       return new Blob([blob, ...parts], { type });
     },
 
-    importFile(file: Blob, onProgress?: OnProgress): Promise<ImportOutcome> {
+    /** `pageNow`: the page's appNow(), so the edits the restore records are stamped on the app's one clock. */
+    importFile(file: Blob, onProgress?: OnProgress, pageNow?: number): Promise<ImportOutcome> {
+      if (pageNow !== undefined) followPageClock(pageNow);
       return importWorkspaceFile(db, file, onProgress);
     },
   };

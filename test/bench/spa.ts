@@ -72,7 +72,7 @@ export async function bench(): Promise<Record<string, unknown>> {
       const open = indexedDB.open('trueup');
       open.onerror = () => reject(open.error);
       open.onsuccess = () => {
-        const count = open.result.transaction('uploads').objectStore('uploads').count();
+        const count = open.result.transaction('usageDays').objectStore('usageDays').count();
         count.onsuccess = () => resolve(count.result);
         count.onerror = () => reject(count.error);
       };

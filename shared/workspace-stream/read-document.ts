@@ -1,7 +1,7 @@
 // A workspace file as bytes → its pieces: gzip is recognised by its first two bytes (a
 // backup may be compressed or not, whatever its name), then split as it streams.
 import { DocumentSplitter, type DocumentPiece } from './document-splitter.ts';
-import { streamOf } from './stream-of.ts';
+import { throughStream } from './stream-of.ts';
 import { STREAMED_MEMBERS, WorkspaceAssembler, type AssembledWorkspace } from './workspace-assembler.ts';
 
 const GZIP_MAGIC = [0x1f, 0x8b] as const;
@@ -47,12 +47,7 @@ export async function* contentOf(file: ReadableStream<Uint8Array> | AsyncIterabl
       yield* raw();
       return;
     }
-    const inflated = streamOf(raw()).pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>).getReader();
-    for (;;) {
-      const next = await inflated.read();
-      if (next.done) return;
-      yield next.value;
-    }
+    yield* throughStream(raw(), new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
   } finally {
     reader.releaseLock();
   }

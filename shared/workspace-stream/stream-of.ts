@@ -11,3 +11,13 @@ export function streamOf<T>(chunks: AsyncIterator<T> | Iterator<T>): ReadableStr
     },
   });
 }
+
+/** The chunks passed through a transform stream (gzip, gunzip), yielded as they come out. */
+export async function* throughStream(chunks: AsyncIterator<Uint8Array>, transform: TransformStream<Uint8Array, Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = streamOf(chunks).pipeThrough(transform).getReader();
+  for (;;) {
+    const next = await reader.read();
+    if (next.done) return;
+    yield next.value;
+  }
+}

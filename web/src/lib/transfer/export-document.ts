@@ -1,7 +1,7 @@
 // The workspace document written from IndexedDB in pieces (docs/workspace-files.md): the
 // config, the posted invoices, then the uploads a page at a time, as UTF-8 bytes, gzip if asked.
 import type { Workspace } from '../../../../shared/schema/workspace.ts';
-import { streamOf } from '../../../../shared/workspace-stream/stream-of.ts';
+import { throughStream } from '../../../../shared/workspace-stream/stream-of.ts';
 import { workspaceDocumentText, type WorkspaceHead } from '../../../../shared/workspace-stream/write-document.ts';
 import { loadConfig } from '../db/config.ts';
 import type { TrueupDb } from '../db/database.ts';
@@ -58,10 +58,5 @@ export async function* workspaceFileChunks(db: TrueupDb, options: { gzip: boolea
     yield* bytes();
     return;
   }
-  const reader = streamOf(bytes()).pipeThrough(new CompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>).getReader();
-  for (;;) {
-    const next = await reader.read();
-    if (next.done) return;
-    yield next.value;
-  }
+  yield* throughStream(bytes(), new CompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
 }

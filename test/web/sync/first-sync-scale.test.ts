@@ -11,10 +11,10 @@ import { startEdge, type EdgeServer } from '../../support/edge-server.ts';
 import type { Change } from '../../../shared/schema/changes.ts';
 import { TrueupDb } from '../../../web/src/lib/db/database.ts';
 import { setMeta } from '../../../web/src/lib/db/meta.ts';
-import { CONFIG_TABLES } from '../../../web/src/lib/db/rows.ts';
 import { pullChanges, type SyncProgress } from '../../../web/src/lib/sync/client.ts';
 import type { EdgeConnection } from '../../../web/src/lib/sync/edge.ts';
 import { postedInvoiceFields, scaledOrgs, scaledUploads } from '../../worker/support/scaled-msp.ts';
+import { mergeState } from '../../support/db-state.ts';
 
 const ACCOUNTS = 100;
 const MONTHS = 11;
@@ -70,13 +70,7 @@ afterAll(async () => {
   await edge?.stop();
 });
 
-async function state(db: TrueupDb) {
-  const tables: Record<string, unknown[]> = {};
-  for (const table of CONFIG_TABLES) tables[table] = await db.table(table).orderBy('id').toArray();
-  // `seq` is this browser's local write stamp (which pages wrote a row), not merge state.
-  const clocks = (await db.clocks.orderBy(['table', 'id']).toArray()).map(({ table, id, clocks: fields }) => ({ table, id, clocks: fields }));
-  return { tables, clocks };
-}
+const state = mergeState;
 
 async function timed(pull: () => Promise<number>): Promise<{ ms: number; changes: number }> {
   const start = performance.now();

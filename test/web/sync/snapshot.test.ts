@@ -8,9 +8,9 @@ import type { Change } from '../../../shared/schema/changes.ts';
 import { TrueupDb } from '../../../web/src/lib/db/database.ts';
 import { recordEdits } from '../../../web/src/lib/db/changes.ts';
 import { getMeta, setMeta } from '../../../web/src/lib/db/meta.ts';
-import { CONFIG_TABLES } from '../../../web/src/lib/db/rows.ts';
 import { pullChanges, pushOutbox, type SyncProgress } from '../../../web/src/lib/sync/client.ts';
 import { EdgeError, type EdgeConnection } from '../../../web/src/lib/sync/edge.ts';
+import { mergeState } from '../../support/db-state.ts';
 
 let edge: EdgeServer;
 let conn: EdgeConnection;
@@ -52,14 +52,7 @@ afterAll(async () => {
   await edge?.stop();
 });
 
-/** Every config record and every per-field clock a browser holds. */
-async function state(db: TrueupDb) {
-  const tables: Record<string, unknown[]> = {};
-  for (const table of CONFIG_TABLES) tables[table] = await db.table(table).orderBy('id').toArray();
-  // `seq` is this browser's local write stamp (which pages wrote a row), not merge state.
-  const clocks = (await db.clocks.orderBy(['table', 'id']).toArray()).map(({ table, id, clocks: fields }) => ({ table, id, clocks: fields }));
-  return { tables, clocks };
-}
+const state = mergeState;
 
 /** A browser that replays the whole log: it had pulled once before snapshots existed (cursor 0). */
 async function replayed(): Promise<TrueupDb> {

@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { HLC_PATTERN, readHlc } from '../sync/hlc.ts';
+import { HLC_PATTERN, MAX_CLOCK_AHEAD_MS, readHlc } from '../sync/hlc.ts';
 import { isWellFormed, jsonProblem, type JsonLimits } from './text-limits.ts';
 
 /** The config tables synced through the change log (everything but uploads). */
 export const changeTable = z.enum(['accounts', 'orgMappings', 'contracts', 'enabledModules', 'modules', 'invoices', 'settings', 'charges']);
 
-/** How far ahead of the edge's clock a change's clock may be (browsers' clocks drift a little, not more). */
-export const MAX_CLOCK_AHEAD_MS = 5 * 60_000;
+export { MAX_CLOCK_AHEAD_MS };
 
 /** What one change's fields may be: the edge stores and serves them whole, in one D1 value. */
 export const FIELDS_LIMITS: JsonLimits = { maxDepth: 32, maxBytes: 256 * 1024 };

@@ -7,6 +7,9 @@
 // Because the widths are fixed, a clock must never be written that does not fit them:
 // a counter that would outgrow six digits moves the clock to the next millisecond.
 
+/** How far ahead of the edge's clock a change's clock may be (browsers' clocks drift a little, not more). */
+export const MAX_CLOCK_AHEAD_MS = 5 * 60_000;
+
 export interface Hlc {
   millis: number;
   counter: number;

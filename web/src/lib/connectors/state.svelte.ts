@@ -4,8 +4,9 @@ import { getContext, setContext } from 'svelte';
 import type { ConnectorInfo } from '../../../../shared/schema/connectors.ts';
 import type { TrueupDb } from '../db/database.ts';
 import { loadConnection } from '../sync/connection.ts';
-import type { EdgeConnection } from '../sync/edge.ts';
-import { fetchConnectors } from '../sync/connectors.ts';
+import type { EdgeConnection } from '../sync/edge-error.ts';
+import { resultOf } from '../sync/outcome.ts';
+import { syncWorker } from '../sync/worker-remote.ts';
 import { connectorProblems, type ConnectorProblem } from './health.ts';
 import { appNow } from '../app/clock.ts';
 
@@ -39,7 +40,8 @@ export class ConnectorsState {
     const conn = await this.connection();
     if (!conn) return;
     try {
-      this.list = await fetchConnectors(conn);
+      // Through the sync worker: the edge client and its schemas stay out of the page's first load.
+      this.list = resultOf(await syncWorker().connectors({ baseUrl: conn.baseUrl, token: conn.token }));
       this.error = null;
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);

@@ -1,7 +1,6 @@
 // This browser's hybrid logical clock, kept in meta so it never goes backwards across
 // reloads. Callers run these inside a transaction that includes `meta`.
-import { MAX_CLOCK_AHEAD_MS } from '../../../../shared/schema/changes.ts';
-import { formatHlc, readHlc, receive, recoverHlc, tick, type Hlc } from '../../../../shared/sync/hlc.ts';
+import { MAX_CLOCK_AHEAD_MS, formatHlc, readHlc, receive, recoverHlc, tick, type Hlc } from '../../../../shared/sync/hlc.ts';
 import type { TrueupDb } from './database.ts';
 import { getMeta, setMeta } from './meta.ts';
 

@@ -3,41 +3,14 @@
 // (shared/schema/api.ts); upload contents are trusted, because the edge validated them on
 // the way in and re-checking a year of uploads would cost the pull most of its time.
 import { z } from 'zod';
+import { EdgeError, type EdgeConnection, type EdgeIssue } from './edge-error.ts';
 import { changeTable, type Change } from '../../../../shared/schema/changes.ts';
 import type { Invoice } from '../../../../shared/schema/invoice.ts';
 import type { Upload } from '../../../../shared/schema/upload.ts';
 import type { ModuleDef } from '../../../../shared/schema/module.ts';
 import { apiError, changePull, changePushAnswer, moduleAnswer, moduleList, shareAnswer, snapshotPage, uploadPull, type ChangePull, type ChangePushAnswer, type ModuleStatus, type ShareAnswer, type SnapshotPage } from '../../../../shared/schema/api.ts';
 
-export interface EdgeConnection {
-  /** The edge's base URL, e.g. http://localhost:8787 (no trailing slash). */
-  baseUrl: string;
-  token: string;
-  fetch?: typeof fetch;
-}
-
-export type EdgeErrorKind = 'unreachable' | 'not-configured' | 'unauthorized' | 'forbidden' | 'rejected' | 'server';
-
-/** One problem the edge named, by path (e.g. `changes[3].fields`). */
-export interface EdgeIssue {
-  path: string;
-  message: string;
-}
-
-/** A failed call to the edge, with a message written for the admin. */
-export class EdgeError extends Error {
-  readonly kind: EdgeErrorKind;
-  readonly status: number | null;
-  /** Every problem the edge listed for a refused request. */
-  readonly issues: readonly EdgeIssue[];
-  constructor(kind: EdgeErrorKind, message: string, status: number | null = null, issues: readonly EdgeIssue[] = []) {
-    super(message);
-    this.name = 'EdgeError';
-    this.kind = kind;
-    this.status = status;
-    this.issues = issues;
-  }
-}
+export { EdgeError, type EdgeConnection, type EdgeErrorKind, type EdgeIssue } from './edge-error.ts';
 
 async function failure(response: Response, baseUrl: string): Promise<EdgeError> {
   let detail = '';

@@ -1,34 +1,28 @@
-// What the sync worker offers the page: one sync round, its outcome as plain data. An
-// EdgeError does not survive postMessage as itself, so a failure travels as its fields and
-// the page builds the same EdgeError again (see syncInWorker).
+// What the sync worker offers the page: one sync round, and the edge calls the page needs on
+// every start (the connectors' health for the header), each answered as plain data (outcome.ts).
+// The edge client and its answer schemas (zod) load in the worker, not in the page's first load.
 import type { TrueupDb } from '../db/database.ts';
+import type { ConnectorInfo } from '../../../../shared/schema/connectors.ts';
 import { followPageClock } from '../app/clock.ts';
 import { syncOnce, type SyncProgress, type SyncResult } from './client.ts';
-import { EdgeError, type EdgeConnection, type EdgeErrorKind, type EdgeIssue } from './edge.ts';
+import { fetchConnectors } from './connectors.ts';
+import type { EdgeConnection } from './edge-error.ts';
+import { settle, type Outcome } from './outcome.ts';
 
-export type RoundOutcome =
-  | { ok: true; result: SyncResult }
-  | { ok: false; edge: { kind: EdgeErrorKind; message: string; status: number | null; issues: EdgeIssue[] } | null; message: string };
+type Connection = Pick<EdgeConnection, 'baseUrl' | 'token'>;
 
 export function syncRemote(db: TrueupDb) {
   return {
     /** `pageNow`: the page's appNow(), so the clocks this round stamps follow the app's one clock. */
-    async round(conn: Pick<EdgeConnection, 'baseUrl' | 'token'>, pageNow: number, onProgress: (progress: SyncProgress) => void): Promise<RoundOutcome> {
+    async round(conn: Connection, pageNow: number, onProgress: (progress: SyncProgress) => void): Promise<Outcome<SyncResult>> {
       followPageClock(pageNow);
-      try {
-        return { ok: true, result: await syncOnce(db, { baseUrl: conn.baseUrl, token: conn.token }, onProgress) };
-      } catch (error) {
-        if (error instanceof EdgeError) return { ok: false, edge: { kind: error.kind, message: error.message, status: error.status, issues: [...error.issues] }, message: error.message };
-        return { ok: false, edge: null, message: error instanceof Error ? error.message : String(error) };
-      }
+      return settle(() => syncOnce(db, { baseUrl: conn.baseUrl, token: conn.token }, onProgress));
+    },
+    /** The tenant's connectors as the edge reports them. */
+    async connectors(conn: Connection): Promise<Outcome<ConnectorInfo[]>> {
+      return settle(() => fetchConnectors({ baseUrl: conn.baseUrl, token: conn.token }));
     },
   };
 }
 
 export type SyncRemote = ReturnType<typeof syncRemote>;
-
-/** The outcome's failure as the error the page handles. */
-export function outcomeError(outcome: Extract<RoundOutcome, { ok: false }>): Error {
-  const edge = outcome.edge;
-  return edge ? new EdgeError(edge.kind, edge.message, edge.status, edge.issues) : new Error(outcome.message);
-}

@@ -7,28 +7,24 @@ import type { TrueupDb } from '../db/database.ts';
 import { getMeta, setMeta } from '../db/meta.ts';
 import { notSyncedChanges } from '../db/not-synced.ts';
 import type { NotSyncedRow } from '../db/rows.ts';
-import { wrap, proxy, type Remote } from 'comlink';
+import { proxy } from 'comlink';
 import type { SyncProgress, SyncResult } from './client.ts';
 import { loadConnection } from './connection.ts';
-import { EdgeError } from './edge.ts';
-import { outcomeError, type SyncRemote } from './remote.ts';
+import { EdgeError } from './edge-error.ts';
+import { resultOf } from './outcome.ts';
+import { syncWorker } from './worker-remote.ts';
 import { appNow, appNowIso } from '../app/clock.ts';
 
 const EVERY_MS = 3 * 60_000;
 const AFTER_EDIT_MS = 1_500;
 const RETRY_MS = [5_000, 15_000, 60_000];
 
-let remote: Remote<SyncRemote> | undefined;
-
 /**
  * One sync round in the tab's sync worker (sync.worker.ts): a first sync parses and stores
  * hundreds of MB, which must not block the page. Its writes reach the screens through liveQuery.
  */
 async function syncInWorker(conn: { baseUrl: string; token: string }, onProgress: (progress: SyncProgress) => void): Promise<SyncResult> {
-  remote ??= wrap<SyncRemote>(new Worker(new URL('./sync.worker.ts', import.meta.url), { type: 'module' }));
-  const outcome = await remote.round({ baseUrl: conn.baseUrl, token: conn.token }, appNow(), proxy(onProgress));
-  if (!outcome.ok) throw outcomeError(outcome);
-  return outcome.result;
+  return resultOf(await syncWorker().round({ baseUrl: conn.baseUrl, token: conn.token }, appNow(), proxy(onProgress)));
 }
 
 /** `starting` until the first round begins, so a stale "synced" is never shown as current. */

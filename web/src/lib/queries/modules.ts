@@ -3,7 +3,7 @@
 import { CATALOG } from '../../../../shared/catalog/modules.ts';
 import type { ModuleDef } from '../../../../shared/schema/module.ts';
 import type { TrueupDb } from '../db/database.ts';
-import { lastUploadDays, loadUploads } from '../db/uploads.ts';
+import { lastUploadDays } from '../db/uploads.ts';
 
 export interface ModuleSummary {
   def: ModuleDef;
@@ -33,8 +33,9 @@ export async function enabledModuleIds(db: TrueupDb): Promise<Set<string>> {
 /** Every module with its switch and latest upload. */
 export async function moduleSummaries(db: TrueupDb): Promise<ModuleSummary[]> {
   const [modules, enabled, last] = await Promise.all([allModules(db), enabledModuleIds(db), lastUploadDays(db)]);
-  const latest = await loadUploads(db, [...last].map(([module, date]) => [module, date] as [string, string]));
-  const counts = new Map(latest.filter((u) => u !== undefined).map((u) => [u.module, u.orgs.length]));
+  // The stored day's org list as it is: decoding whole uploads here would re-run on every pulled page.
+  const latest = await db.usageDays.bulkGet([...last].map(([module, date]) => [module, date] as [string, string]));
+  const counts = new Map(latest.flatMap((row) => (row ? [[row.module, row.orgs.length] as const] : [])));
   return modules.map(({ def, custom }) => ({
     def,
     custom,

@@ -1,7 +1,9 @@
 // Dexie's liveQuery as a rune: the value re-reads whenever the tables it read change,
 // whoever wrote them (this screen, the sync, another tab). Call it while a component
 // initialises; reactive state read by the query re-subscribes it.
+import { untrack } from 'svelte';
 import { liveQuery } from 'dexie';
+import { readsHeld } from './sync/pull-hold.svelte.ts';
 
 export interface Live<T> {
   /** The latest result (the initial value until the first read finishes). */
@@ -17,6 +19,12 @@ export function live<T>(query: () => T | Promise<T>, initial: T): Live<T> {
   let ready = $state(false);
   let error = $state.raw<unknown>(null);
   $effect(() => {
+    // During a long pull the last result stays; the query runs again once it ends (sync/pull-hold.svelte.ts).
+    // A screen opened meanwhile still gets one first read.
+    if (readsHeld()) {
+      if (!untrack(() => ready)) void Promise.resolve().then(query).then((value) => { current = value; ready = true; }, (e: unknown) => { error = e; });
+      return;
+    }
     const subscription = liveQuery(query).subscribe({
       next: (value) => {
         current = value;

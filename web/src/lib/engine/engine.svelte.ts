@@ -3,7 +3,7 @@
 // results tagged with the inputs generation they were computed from, so a result computed
 // before the latest change is never presented as current.
 import { wrap, type Remote } from 'comlink';
-import { liveQuery } from 'dexie';
+import { liveQuery, type Subscription } from 'dexie';
 import type { PeriodOptions, PeriodResult } from '../../../../shared/invoice/compute-period.ts';
 import type { ItemExplanation } from '../../../../shared/billing/explain.ts';
 import type { Correction } from '../../../../shared/invoice/corrections.ts';
@@ -16,6 +16,7 @@ import type { EngineInputs, WorkerApi } from './session.ts';
 import type { ItemRef, PostOutcome } from './api.ts';
 import { LiveEngineCall } from './live-call.svelte.ts';
 import { appToday } from '../app/clock.ts';
+import { onReadsHeld } from '../sync/pull-hold.svelte.ts';
 
 let remote: Remote<WorkerApi> | undefined;
 
@@ -39,20 +40,39 @@ export class LiveInputs {
   #config = $state.raw<WorkspaceConfig | null>(null);
   #draft: Contract | null = null;
   #configRead = false;
+  #held = false;
+  #latest: readonly [number, number] | null = null;
+  #configWatch: Subscription | null = null;
 
   constructor(db: TrueupDb) {
     this.#db = db;
     liveQuery(async () => [await dataVersion(db), (await getMeta(db, 'usageVersion')) ?? 0] as const).subscribe({
-      next: ([version, usage]) => {
-        if (usage !== this.#usageVersion) this.#usageVersion = usage;
-        if (version === this.#version) return;
-        this.#version = version;
-        // The stored data now holds the previewed edit (or something newer): compute from it.
-        this.#draft = null;
-        this.#generation++;
+      next: (versions) => {
+        this.#latest = versions;
+        // During a long pull the figures wait for its end (sync/pull-hold.svelte.ts); the first version always passes.
+        if (!this.#held || this.#version === null) this.#follow(versions);
       },
       error: (e: unknown) => { this.#fail(e); },
     });
+    onReadsHeld((held) => {
+      this.#held = held;
+      if (held) {
+        this.#configWatch?.unsubscribe();
+        this.#configWatch = null;
+        return;
+      }
+      if (this.#configRead && this.#configWatch === null) this.#watchConfig();
+      if (this.#latest) this.#follow(this.#latest);
+    });
+  }
+
+  #follow([version, usage]: readonly [number, number]): void {
+    if (usage !== this.#usageVersion) this.#usageVersion = usage;
+    if (version === this.#version) return;
+    this.#version = version;
+    // The stored data now holds the previewed edit (or something newer): compute from it.
+    this.#draft = null;
+    this.#generation++;
   }
 
   #fail(e: unknown): void {
@@ -66,9 +86,13 @@ export class LiveInputs {
   get config(): WorkspaceConfig | null {
     if (!this.#configRead) {
       this.#configRead = true;
-      liveQuery(() => loadScreenConfig(this.#db)).subscribe({ next: (config) => { this.#config = config; }, error: (e: unknown) => { this.#fail(e); } });
+      this.#watchConfig();
     }
     return this.#config;
+  }
+
+  #watchConfig(): void {
+    this.#configWatch = liveQuery(() => loadScreenConfig(this.#db)).subscribe({ next: (config) => { this.#config = config; }, error: (e: unknown) => { this.#fail(e); } });
   }
 
   /**

@@ -13,6 +13,7 @@ import { loadConnection } from './connection.ts';
 import { EdgeError } from './edge-error.ts';
 import { resultOf } from './outcome.ts';
 import { syncWorker } from './worker-remote.ts';
+import { holdReads, pullHolds } from './pull-hold.svelte.ts';
 import { appNow, appNowIso } from '../app/clock.ts';
 
 const EVERY_MS = 3 * 60_000;
@@ -126,19 +127,24 @@ export class SyncService {
     }
     this.#phase = 'syncing';
     try {
-      this.#last = await syncInWorker(conn, (progress) => { this.#progress = progress; });
+      this.#last = await syncInWorker(conn, (progress) => {
+        this.#progress = progress;
+        holdReads(pullHolds(progress));
+      });
       const now = appNowIso();
       await setMeta(this.#db, 'lastSyncAt', now);
       await setMeta(this.#db, 'lastSyncError', '');
       this.#lastSyncAt = now;
       this.#error = null;
       this.#progress = null;
+      holdReads(false);
       this.#phase = 'idle';
       this.#failures = 0;
       this.#rounds++;
       this.#schedule(EVERY_MS);
     } catch (error) {
       this.#progress = null;
+      holdReads(false);
       const message = error instanceof EdgeError ? error.message : `Sync failed: ${error instanceof Error ? error.message : String(error)}`;
       await setMeta(this.#db, 'lastSyncError', message);
       this.#error = message;

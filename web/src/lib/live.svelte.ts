@@ -3,7 +3,11 @@
 // initialises; reactive state read by the query re-subscribes it.
 import { untrack } from 'svelte';
 import { liveQuery } from 'dexie';
-import { readsHeld } from './sync/pull-hold.svelte.ts';
+import { onReadsHeld, readsHeld } from './sync/pull-hold.ts';
+
+// The pull hold as reactive state, so each live query's effect follows it.
+let held = $state(readsHeld());
+onReadsHeld((next) => { held = next; });
 
 export interface Live<T> {
   /** The latest result (the initial value until the first read finishes). */
@@ -19,9 +23,9 @@ export function live<T>(query: () => T | Promise<T>, initial: T): Live<T> {
   let ready = $state(false);
   let error = $state.raw<unknown>(null);
   $effect(() => {
-    // During a long pull the last result stays; the query runs again once it ends (sync/pull-hold.svelte.ts).
+    // During a long pull the last result stays; the query runs again once it ends (sync/pull-hold.ts).
     // A screen opened meanwhile still gets one first read.
-    if (readsHeld()) {
+    if (held) {
       if (!untrack(() => ready)) void Promise.resolve().then(query).then((value) => { current = value; ready = true; }, (e: unknown) => { error = e; });
       return;
     }

@@ -16,7 +16,7 @@ import type { EngineInputs, WorkerApi } from './session.ts';
 import type { ItemRef, PostOutcome } from './api.ts';
 import { LiveEngineCall } from './live-call.svelte.ts';
 import { appToday } from '../app/clock.ts';
-import { onReadsHeld } from '../sync/pull-hold.svelte.ts';
+import { onReadsHeld } from '../sync/pull-hold.ts';
 
 let remote: Remote<WorkerApi> | undefined;
 
@@ -49,7 +49,7 @@ export class LiveInputs {
     liveQuery(async () => [await dataVersion(db), (await getMeta(db, 'usageVersion')) ?? 0] as const).subscribe({
       next: (versions) => {
         this.#latest = versions;
-        // During a long pull the figures wait for its end (sync/pull-hold.svelte.ts); the first version always passes.
+        // During a long pull the figures wait for its end (sync/pull-hold.ts); the first version always passes.
         if (!this.#held || this.#version === null) this.#follow(versions);
       },
       error: (e: unknown) => { this.#fail(e); },

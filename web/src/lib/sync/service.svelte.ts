@@ -13,7 +13,7 @@ import { loadConnection } from './connection.ts';
 import { EdgeError } from './edge-error.ts';
 import { resultOf } from './outcome.ts';
 import { syncWorker } from './worker-remote.ts';
-import { holdReads, pullHolds } from './pull-hold.svelte.ts';
+import { holdReads, pullHolds } from './pull-hold.ts';
 import { appNow, appNowIso } from '../app/clock.ts';
 
 const EVERY_MS = 3 * 60_000;

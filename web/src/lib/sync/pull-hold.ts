@@ -5,10 +5,10 @@
 // the change log, whose length is unknown) never holds them.
 import type { SyncProgress } from './client.ts';
 
-let held = $state(false);
+let held = false;
 const listeners = new Set<(held: boolean) => void>();
 
-/** Whether live reads are held now (reactive). */
+/** Whether live reads are held now. */
 export function readsHeld(): boolean {
   return held;
 }

@@ -158,6 +158,22 @@ describe('pulls', () => {
     expect((await db.orgs.get(['datto-edr', 'o2']))?.lastDate).toBe('2026-11-03');
   });
 
+  it('keep one org directory across the pages of a backlog, the same as pulled in one page', async () => {
+    // a backlog out of date order: the org directory keeps each org's first and last day and latest name
+    for (const date of ['2026-10-12', '2026-10-10', '2026-10-11']) await upload('datto-edr', date, { b1: 1, b2: 2 });
+    await upload('datto-edr', '2026-10-09', { b3: 7 });
+    const pageByPage = browser();
+    const whole = browser();
+    expect(await pullUploads(pageByPage, conn, 1)).toBe(await pullUploads(whole, conn, 1000));
+    const directory = (db: TrueupDb) => db.orgs.where('module').equals('datto-edr').filter((o) => o.orgId.startsWith('b')).toArray();
+    expect(await directory(pageByPage)).toEqual(await directory(whole));
+    expect(await directory(whole)).toEqual([
+      { module: 'datto-edr', orgId: 'b1', name: 'Org b1', firstDate: '2026-10-10', lastDate: '2026-10-12' },
+      { module: 'datto-edr', orgId: 'b2', name: 'Org b2', firstDate: '2026-10-10', lastDate: '2026-10-12' },
+      { module: 'datto-edr', orgId: 'b3', name: 'Org b3', firstDate: '2026-10-09', lastDate: '2026-10-09' },
+    ]);
+  });
+
   it('of changes skip nothing and repeat nothing that matters', async () => {
     const a = browser();
     await recordEdits(a, Array.from({ length: 30 }, (_, i) => ({ table: 'accounts' as const, id: `acc-many-${i}`, fields: { name: `Account ${i}` } })));

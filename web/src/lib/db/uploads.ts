@@ -23,7 +23,7 @@ export function uploadTables(db: TrueupDb) {
  * cursor: its own when the edge sent one, else the cursor of the page it came in (at or
  * above its own, which is all comparing it with a posted invoice's usageCursor needs).
  */
-export async function storeUploads(db: TrueupDb, uploads: readonly Upload[], pageCursor?: string): Promise<void> {
+export async function storeUploads(db: TrueupDb, uploads: readonly Upload[], pageCursor?: string, directory?: OrgDirectory): Promise<void> {
   if (uploads.length === 0) return;
   await db.transaction('rw', uploadTables(db), async () => {
     // The last upload of a module-day in the list wins.
@@ -48,11 +48,25 @@ export async function storeUploads(db: TrueupDb, uploads: readonly Upload[], pag
       await db.usageModules.bulkPut(grown.map((usage) => moduleRowOf(usage, seq)));
       await db.usageDays.bulkPut(rows);
     }
-    await updateOrgDirectory(db, list);
+    await updateOrgDirectory(db, list, directory);
   });
 }
 
-async function updateOrgDirectory(db: TrueupDb, uploads: readonly Upload[]): Promise<void> {
+/**
+ * The org directory as one pull holds it: read whole on its first page, so a backlog of
+ * module-days does not read thousands of org rows back on every page, and only the rows a
+ * page changed are written. Hold one per pull only: it does not see other writers.
+ */
+export class OrgDirectory {
+  #rows: Map<string, OrgRow> | null = null;
+
+  async rows(db: TrueupDb): Promise<Map<string, OrgRow>> {
+    this.#rows ??= new Map((await db.orgs.toArray()).map((row) => [`${row.module}\u0000${row.orgId}`, row]));
+    return this.#rows;
+  }
+}
+
+async function updateOrgDirectory(db: TrueupDb, uploads: readonly Upload[], directory?: OrgDirectory): Promise<void> {
   const seen = new Map<string, OrgRow>();
   for (const u of uploads) {
     for (const org of u.orgs) {
@@ -63,6 +77,23 @@ async function updateOrgDirectory(db: TrueupDb, uploads: readonly Upload[]): Pro
     }
   }
   const fresh = [...seen.values()];
+  if (directory) {
+    const known = await directory.rows(db);
+    const changed: OrgRow[] = [];
+    for (const [key, org] of seen) {
+      const before = known.get(key);
+      if (!before) {
+        known.set(key, org);
+        changed.push(org);
+        continue;
+      }
+      const { name, firstDate, lastDate } = before;
+      mergeSighting(before, org);
+      if (before.name !== name || before.firstDate !== firstDate || before.lastDate !== lastDate) changed.push(before);
+    }
+    if (changed.length > 0) await db.orgs.bulkPut(changed);
+    return;
+  }
   const stored = await db.orgs.bulkGet(fresh.map((o) => [o.module, o.orgId] as [string, string]));
   fresh.forEach((org, i) => {
     const before = stored[i];

@@ -10,7 +10,7 @@ import { applyChanges, changeTables } from '../db/changes.ts';
 import { getMeta, setMeta } from '../db/meta.ts';
 import { setAside } from '../db/not-synced.ts';
 import type { OutboxRow } from '../db/rows.ts';
-import { storeUploads, uploadTables } from '../db/uploads.ts';
+import { OrgDirectory, storeUploads, uploadTables } from '../db/uploads.ts';
 import { EdgeError, fetchChanges, fetchSnapshot, fetchUploads, sendChanges, type EdgeConnection } from './edge.ts';
 import { readSnapshotState, writeSnapshotState, type SnapshotState } from './snapshot-state.ts';
 
@@ -170,6 +170,7 @@ export async function pullChanges(db: TrueupDb, conn: EdgeConnection, onProgress
 export async function pullUploads(db: TrueupDb, conn: EdgeConnection, limit?: number, onProgress?: OnProgress): Promise<number> {
   let pulled = 0;
   let total: number | null = null;
+  const directory = new OrgDirectory();
   let next = fetchUploads(conn, await getMeta(db, 'uploadsCursor'), limit);
   for (;;) {
     const page = await next;
@@ -179,7 +180,7 @@ export async function pullUploads(db: TrueupDb, conn: EdgeConnection, limit?: nu
       next.catch(() => undefined); // a failure is raised when this page is awaited, after the current one is kept
     }
     await db.transaction('rw', uploadTables(db), async () => {
-      await storeUploads(db, page.uploads, page.cursor);
+      await storeUploads(db, page.uploads, page.cursor, directory);
       await setMeta(db, 'uploadsCursor', page.cursor);
     });
     pulled += page.uploads.length;

@@ -57,10 +57,21 @@ export type UsageDayRow = DayCells & {
   seq: number;
 };
 
+/** A line's consecutive days from `from`, a quantity each; the carried and estimated days by position (see invoices.ts packDays). */
+export interface PackedDays {
+  from: string;
+  quantities: string[];
+  carried?: number[];
+  estimated?: number[];
+}
+
+/** A line's days as stored: packed, or the list as it came (rows written before packing, or days that do not pack). */
+export type StoredDays = PackedDays | DailyQuantity[];
+
 /** The frozen daily quantities of a posted invoice, by line position (null: a line without days), kept apart from its row. */
 export interface InvoiceDailyRow {
   id: string;
-  lines: (DailyQuantity[] | null)[];
+  lines: (StoredDays | null)[];
 }
 
 /** Every organization a module has reported, with the name it last used. */

@@ -13,6 +13,7 @@ import { orgMappingView, suggestionsAbove, type OrgMappingQuery, type OrgMapping
 import { insightsView, type InsightsQuery, type InsightsView } from './insights.ts';
 import { mappingData, type MappingData } from '../../queries/mapping.ts';
 import { suggestionsFor, type Suggestion } from '../../mapping/suggestions.ts';
+import { accountingExport, type AccountingExport, type AccountingExportQuery } from './accounting-export.ts';
 
 export interface ServiceMappingQuery {
   accountId: string;
@@ -100,6 +101,13 @@ export function viewApi(session: EngineSession) {
     async insightsView(inputs: EngineInputs, query: InsightsQuery): Promise<InsightsView> {
       const [insights, names, mappings] = await Promise.all([session.insights(inputs, {}), accountNames(), session.db.orgMappings.toArray()]);
       return insightsView(insights, mappings.filter((m) => m.deleted !== true), names, query);
+    },
+
+    /** The Invoices screen's accounting CSV: the file (a Blob) and what it holds, to remember once saved. */
+    async accountingExport(inputs: EngineInputs, query: AccountingExportQuery): Promise<AccountingExport> {
+      // an unsaved contract edit on another screen is no part of what was posted
+      const ws = await session.workspace({ version: inputs.version, today: inputs.today });
+      return accountingExport(session.db, ws, query);
     },
 
     /** Every live account by name, as [id, name] (the pickers' choices). */

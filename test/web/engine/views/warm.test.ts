@@ -79,7 +79,9 @@ describe('warming the screens', () => {
     const warm = viewWarmer(session, steps, clock, calls);
     calls.start();
     const outcome = warm(inputs, REQUEST);
-    while (clock.now() < 10 * QUIET_MS) await new Promise<void>((resolve) => setImmediate(resolve));
+    let settled = false;
+    void outcome.then(() => { settled = true; });
+    while (!settled && clock.now() < 10 * QUIET_MS) await new Promise<void>((resolve) => setImmediate(resolve));
     expect(ran).toEqual([]);
     calls.end(clock.now());
     expect(await outcome).toBe('warm');

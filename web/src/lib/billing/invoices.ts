@@ -17,7 +17,12 @@ export async function invoiceEntry(db: TrueupDb, id: string): Promise<InvoiceEnt
 
 /** Starts a download of text as a file. */
 export function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(name, new Blob([text], { type }));
+}
+
+/** Starts a download of a file (a Blob the engine worker wrote is saved without reading it). */
+export function downloadBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = name;

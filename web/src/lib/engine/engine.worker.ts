@@ -2,5 +2,7 @@
 import { expose } from 'comlink';
 import { TrueupDb } from '../db/database.ts';
 import { EngineSession, workerApi } from './session.ts';
+import { trackCalls } from './views/warm.ts';
 
-expose(workerApi(new EngineSession(new TrueupDb())));
+// calls are counted so a warm-up of the screens' caches runs only while none is in progress
+expose(trackCalls(workerApi(new EngineSession(new TrueupDb()))));

@@ -13,6 +13,8 @@ import { orgMappingView, suggestionsAbove, type OrgMappingQuery, type OrgMapping
 import { insightsView, type InsightsQuery, type InsightsView } from './insights.ts';
 import { mappingData, type MappingData } from '../../queries/mapping.ts';
 import { suggestionsFor, type Suggestion } from '../../mapping/suggestions.ts';
+import { accountingExport, type AccountingExport, type AccountingExportQuery } from './accounting-export.ts';
+import { viewWarmer } from './warm.ts';
 
 export interface ServiceMappingQuery {
   accountId: string;
@@ -62,15 +64,26 @@ export function viewApi(session: EngineSession) {
     return { rows: sortSummaries(rows), duplicates: duplicateIds(full) };
   }
 
+  async function billing(inputs: EngineInputs, query: BillingQuery): Promise<BillingView> {
+    const [result, names] = await Promise.all([session.period(inputs, query.period), accountNames()]);
+    const view = billingView(result, names, query);
+    const accounts = pageAccounts(view);
+    if (accounts.length === 0) return view;
+    return withDaily(view, await session.period(inputs, query.period, { daily: true, accounts }), query.module);
+  }
+
   return {
     /** The Billing screen: one page of the period's invoices (or module groups) with the totals of all that match. */
-    async billingView(inputs: EngineInputs, query: BillingQuery): Promise<BillingView> {
-      const [result, names] = await Promise.all([session.period(inputs, query.period), accountNames()]);
-      const view = billingView(result, names, query);
-      const accounts = pageAccounts(view);
-      if (accounts.length === 0) return view;
-      return withDaily(view, await session.period(inputs, query.period, { daily: true, accounts }), query.module);
-    },
+    billingView: billing,
+
+    /**
+     * Computes, when the worker is otherwise idle, what Insights and Billing's first page of
+     * a period read (see warm.ts): opening them then reads the session's cached results.
+     */
+    warmViews: viewWarmer(session, {
+      insights: (inputs) => session.insights(inputs, {}),
+      billing: (inputs, { period, pageSize }) => billing(inputs, { period, module: '', search: '', groupBy: 'account', page: 0, pageSize }),
+    }),
 
     /** The Invoices screen: one page of the stored invoices matching the status and search. */
     async invoiceList(inputs: EngineInputs, query: InvoiceQuery): Promise<InvoiceListView> {
@@ -100,6 +113,13 @@ export function viewApi(session: EngineSession) {
     async insightsView(inputs: EngineInputs, query: InsightsQuery): Promise<InsightsView> {
       const [insights, names, mappings] = await Promise.all([session.insights(inputs, {}), accountNames(), session.db.orgMappings.toArray()]);
       return insightsView(insights, mappings.filter((m) => m.deleted !== true), names, query);
+    },
+
+    /** The Invoices screen's accounting CSV: the file (a Blob) and what it holds, to remember once saved. */
+    async accountingExport(inputs: EngineInputs, query: AccountingExportQuery): Promise<AccountingExport> {
+      // an unsaved contract edit on another screen is no part of what was posted
+      const ws = await session.workspace({ version: inputs.version, today: inputs.today });
+      return accountingExport(session.db, ws, query);
     },
 
     /** Every live account by name, as [id, name] (the pickers' choices). */

@@ -3,8 +3,8 @@
 import type { Profile } from '../../../../shared/schema/parties.ts';
 import { profile as profileSchema } from '../../../../shared/schema/parties.ts';
 import type { Account } from '../../../../shared/schema/workspace.ts';
-import type { TrueupDb } from '../../lib/db/database.ts';
-import { SETTINGS_ID } from '../../lib/db/rows.ts';
+import type { TrueupDb } from '../db/database.ts';
+import { SETTINGS_ID } from '../db/rows.ts';
 
 /** The profile as the settings hold it (its export settings included), when there is one. */
 export async function currentProfile(db: TrueupDb): Promise<Profile | undefined> {

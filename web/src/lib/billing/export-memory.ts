@@ -4,9 +4,12 @@
 import type { ExportFormat } from '../../../../shared/export/export.ts';
 import type { ExportedSoFar } from '../../../../shared/export/pending.ts';
 import type { Invoice } from '../../../../shared/schema/invoice.ts';
-import type { TrueupDb } from '../../lib/db/database.ts';
+import type { TrueupDb } from '../db/database.ts';
 
 const PREFIX = 'exported:';
+
+/** What is remembered of an exported invoice: its id and number. */
+export type ExportedRef = Pick<Invoice, 'id' | 'number'>;
 
 /** The record key of an exported invoice (or its reversal) in a format. */
 function key(format: ExportFormat, kind: 'invoice' | 'reversal', number: string): string {
@@ -27,7 +30,7 @@ export async function exportedSoFar(db: TrueupDb, format: ExportFormat): Promise
 }
 
 /** Remembers a download: its invoices and reversals, by number, with the time it was made. */
-export async function rememberExport(db: TrueupDb, format: ExportFormat, written: { invoices: readonly Invoice[]; reversals: readonly Invoice[] }, at: string): Promise<void> {
+export async function rememberExport(db: TrueupDb, format: ExportFormat, written: { invoices: readonly ExportedRef[]; reversals: readonly ExportedRef[] }, at: string): Promise<void> {
   const rows = [
     ...written.invoices.flatMap((i) => (i.number === null ? [] : [{ key: key(format, 'invoice', i.number), value: { invoiceId: i.id ?? null, exportedAt: at } }])),
     ...written.reversals.flatMap((i) => (i.number === null ? [] : [{ key: key(format, 'reversal', i.number), value: { invoiceId: i.id ?? null, exportedAt: at } }])),

@@ -204,7 +204,7 @@ export class PostedLedger implements PostedIndex {
   // Works out again which post stands for one account's period (precedes: the first numbered, then posted, then id).
   #restand(accountId: string, period: string, list: readonly PostedInvoice[]): void {
     let best: PostedInvoice | undefined;
-    for (const entry of list) if (!best || precedes(entry as Invoice, best as Invoice)) best = entry;
+    for (const entry of list) if (!best || precedes(entry, best)) best = entry;
     let periods = this.#standing.get(accountId);
     const before = periods?.get(period);
     if (before === best) return;
@@ -334,7 +334,7 @@ class PostedOverlay implements PostedIndex {
     const merged = new Map(own ?? []);
     for (const [period, entry] of extra) {
       const current = merged.get(period);
-      if (!current || precedes(entry as Invoice, current as Invoice)) merged.set(period, entry);
+      if (!current || precedes(entry, current)) merged.set(period, entry);
     }
     return merged;
   }

@@ -94,7 +94,9 @@ export class PostedLedger implements PostedIndex {
   #highest = 0;
   #highestStale = false;
   #whole = new WeakMap<PostedInvoice, Invoice>();
-  #pool = new Map<string, unknown>();
+  #pool = new Map<string, string>();
+  /** contract, service, module → the shared parts of its item lines. */
+  #shapes = new Map<string, Record<string, unknown>[]>();
 
   constructor(options: { slim: boolean }) {
     this.#slim = options.slim;
@@ -243,23 +245,36 @@ export class PostedLedger implements PostedIndex {
     }
     const entry: PostedInvoice = { accountId: this.#text(invoice.accountId), period: this.#text(invoice.period), status: 'posted', number: invoice.number, lines: invoice.lines.map((line) => this.#slimLine(line)) };
     if (invoice.id !== undefined) entry.id = invoice.id;
-    if (invoice.postedAt !== undefined) entry.postedAt = invoice.postedAt;
-    if (invoice.usageCursor !== undefined) entry.usageCursor = invoice.usageCursor;
+    // a month's posts share their posting time and cursor
+    if (invoice.postedAt !== undefined) entry.postedAt = this.#text(invoice.postedAt);
+    if (invoice.usageCursor !== undefined) entry.usageCursor = invoice.usageCursor === null ? null : this.#text(invoice.usageCursor);
     return entry;
   }
 
   // Only what the rules read of a posted line (adjustments.ts, corrections.ts, charges.ts,
-  // recompute-posted.ts): its key, amounts and quantities, and an item's frozen terms and sources.
+  // recompute-posted.ts): its key, amounts and quantities, and an item's frozen terms and
+  // sources. An item line's month-independent part (key, terms, sources) is one object per
+  // service shared by every month posted with it, as the prototype of the month's own
+  // fields (period, days active, quantity, amounts): a year of a service repeats it 12 times.
   #slimLine(line: InvoiceLine): InvoiceLine {
+    if (line.kind === 'item') {
+      const slim = Object.create(this.#itemShape(line)) as InvoiceLine;
+      slim.period = this.#text(line.period);
+      slim.quantity = this.#text(line.quantity);
+      slim.amount = line.amount;
+      slim.cost = line.cost;
+      if (line.estimated) slim.estimated = true;
+      if (line.activeFrom !== undefined) slim.activeFrom = line.activeFrom === null ? null : this.#text(line.activeFrom);
+      if (line.activeTo !== undefined) slim.activeTo = line.activeTo === null ? null : this.#text(line.activeTo);
+      return slim;
+    }
     const slim: InvoiceLine = {
       kind: line.kind, module: line.module === null ? null : this.#text(line.module), period: this.#text(line.period),
       quantity: this.#text(line.quantity), amount: line.amount, cost: line.cost, estimated: line.estimated,
     };
     if (line.contractId !== undefined) slim.contractId = line.contractId === null ? null : this.#text(line.contractId);
     if (line.serviceId !== undefined) slim.serviceId = line.serviceId === null ? null : this.#text(line.serviceId);
-    if (line.kind === 'item') {
-      for (const key of TERMS) if (line[key] !== undefined) Object.assign(slim, { [key]: this.#shared(line[key]) });
-    } else if (line.kind === 'adjustment') {
+    if (line.kind === 'adjustment') {
       if (line.newQuantity !== undefined) slim.newQuantity = line.newQuantity;
     } else {
       if (line.chargeId !== undefined) slim.chargeId = line.chargeId;
@@ -268,24 +283,44 @@ export class PostedLedger implements PostedIndex {
     return slim;
   }
 
+  // The shared part of an item line: the one already kept for its service when equal, else a new one.
+  #itemShape(line: InvoiceLine): Partial<InvoiceLine> {
+    const shape: Record<string, unknown> = { kind: 'item', module: line.module, estimated: false };
+    if (line.contractId !== undefined) shape.contractId = line.contractId;
+    if (line.serviceId !== undefined) shape.serviceId = line.serviceId;
+    for (const key of SHAPE) if (line[key] !== undefined) shape[key] = line[key];
+    const service = `${line.contractId ?? ''}\u0000${line.serviceId ?? ''}\u0000${line.module ?? ''}`;
+    const known = this.#shapes.get(service);
+    const same = known?.find((k) => sameValue(k, shape));
+    if (same) return same;
+    for (const key of Object.keys(shape)) if (typeof shape[key] === 'string') shape[key] = this.#text(shape[key] as string);
+    // a module's org ids and billing types recur in every service that reads them
+    if (line.sources) shape.sources = { orgIds: line.sources.orgIds.map((id) => this.#text(id)), billingTypes: line.sources.billingTypes.map((type) => this.#text(type)) };
+    if (known) known.push(shape);
+    else this.#shapes.set(service, [shape]);
+    return shape;
+  }
+
   #text(text: string): string {
     const known = this.#pool.get(text);
-    if (typeof known === 'string') return known;
+    if (known !== undefined) return known;
     this.#pool.set(text, text);
     return text;
   }
+}
 
-  // One frozen copy of each distinct value (sources, tiers, prices): a year repeats them every month.
-  #shared<T>(value: T): T {
-    if (value === null) return value;
-    if (typeof value === 'string') return this.#text(value) as T;
-    if (typeof value !== 'object') return value;
-    const key = `\u0001${JSON.stringify(value)}`;
-    const known = this.#pool.get(key);
-    if (known !== undefined) return known as T;
-    this.#pool.set(key, value);
-    return value;
+// Deep equality of frozen line values: strings, numbers, booleans, null, arrays and plain objects.
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return false;
+  for (const key of keysA) {
+    if (!Object.hasOwn(b, key) || !sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
   }
+  return true;
 }
 
 function decrement(counts: Map<string, number>, key: string): void {
@@ -294,8 +329,8 @@ function decrement(counts: Map<string, number>, key: string): void {
   else counts.delete(key);
 }
 
-// The item line fields the rules read besides its key, amounts and quantity (frozenTerms, postedItemSpec).
-const TERMS = ['serviceName', 'billing', 'unitPrice', 'unitCost', 'minimumQuantity', 'includedQuantity', 'tiers', 'tierMode', 'taxable', 'activeFrom', 'activeTo', 'sources'] as const;
+// The item line fields the rules read that stay the same from month to month (frozenTerms, postedItemSpec).
+const SHAPE = ['serviceName', 'billing', 'unitPrice', 'unitCost', 'minimumQuantity', 'includedQuantity', 'tiers', 'tierMode', 'taxable', 'sources'] as const;
 
 /**
  * The index with invoices posted since it was read (a run of posts in one call) and the

@@ -40,6 +40,7 @@ export class EngineSession {
   readonly data: WorkerData;
   #periods = new Map<string, Promise<PeriodResult>>();
   #insights = new Map<string, Promise<Insights>>();
+  #cachedVersion = -1;
 
   constructor(db: TrueupDb) {
     this.db = db;
@@ -58,6 +59,7 @@ export class EngineSession {
   async period(inputs: EngineInputs, period: string, options: PeriodOptions = {}): Promise<PeriodResult> {
     if (inputs.draftContract) return this.#withPosted(inputs, [period], options, (ws) => engineApi.computePeriod(ws, period, options));
     await this.data.ensure(inputs.version);
+    this.#dropStale();
     return cached(this.#periods, JSON.stringify([this.data.version, inputs.today, period, options]), () =>
       this.#withPosted(inputs, [period], options, (ws) => engineApi.computePeriod(ws, period, options)));
   }
@@ -103,9 +105,20 @@ export class EngineSession {
     });
   }
 
+  // A result is keyed by the data version read when asked, and the worker never reads an
+  // older one again: once it moves on, the cached results (a large tenant's period result
+  // is tens of MB) can only be garbage.
+  #dropStale(): void {
+    if (this.#cachedVersion === this.data.version) return;
+    this.#cachedVersion = this.data.version;
+    this.#periods.clear();
+    this.#insights.clear();
+  }
+
   /** The insights, computed once per (data version, today, options). */
   async insights(inputs: EngineInputs, options: InsightOptions = {}): Promise<Insights> {
     await this.data.ensure(inputs.version);
+    this.#dropStale();
     return cached(this.#insights, JSON.stringify([this.data.version, inputs.today, options]), async () =>
       engineApi.insights(await this.workspace(inputs), options));
   }

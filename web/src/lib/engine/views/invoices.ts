@@ -84,6 +84,14 @@ export class InvoiceSummaries {
   #posts = new Map<string, InvoiceSummary[]>();
   #duplicates = new Set<string>();
   #pending = 0;
+  #texts = new Map<string, string>();
+
+  #text(text: string): string {
+    const known = this.#texts.get(text);
+    if (known !== undefined) return known;
+    this.#texts.set(text, text);
+    return text;
+  }
 
   /** Summarizes a stored row (a deleted one is dropped). */
   put(row: InvoiceRow & { share?: ShareInfo | null }): void {
@@ -93,6 +101,12 @@ export class InvoiceSummaries {
     }
     this.#unlink(row.id);
     const summary = summarize(row);
+    // one copy of the texts many invoices repeat (a month, an account, a posting time)
+    summary.accountId = this.#text(summary.accountId);
+    summary.period = this.#text(summary.period);
+    if (summary.frozenName !== null) summary.frozenName = this.#text(summary.frozenName);
+    if (summary.currency !== null) summary.currency = this.#text(summary.currency);
+    if (summary.postedAt !== null) summary.postedAt = this.#text(summary.postedAt);
     this.#byId.set(summary.id, summary);
     if (this.#sorted && ++this.#pending <= RESORT_AT) this.#sorted.splice(lowerBound(this.#sorted, summary), 0, summary);
     else this.#sorted = null;

@@ -115,15 +115,22 @@ firstRead.ms += timed(() => {
   list.index();
 }).ms;
 const newHeap = heapUsed() - base2;
-// a page of changed invoices (the edge numbering them): only those are put again
-const page = timed(() => {
-  for (let i = 0; i < Math.min(pageSize, stored.length); i++) {
-    const row = read(stored.length - 1 - i);
-    const numbered = { ...row, number: row.number ?? `INV-${900000 + i}` };
-    ledger.put(numbered.id, numbered);
-    list.put(numbered);
-  }
+// a page of changed invoices (voided, then posted again): only those are put again; best of 3 pages
+const pages = [0, 1, 2].map((k) => {
+  const rows = Array.from({ length: Math.min(pageSize, stored.length) }, (_, i) => read((k * 7919 + i * 104_729) % stored.length));
+  return timed(() => {
+    for (const row of rows) {
+      const voided = { ...row, status: 'voided' as const };
+      ledger.put(voided.id, voided);
+      list.put(voided);
+    }
+    for (const row of rows) {
+      ledger.put(row.id, row);
+      list.put(row);
+    }
+  }).ms;
 });
+const page = { ms: Math.min(...pages) };
 const listAfterPage = timed(() => list.index());
 const newRebuild = timed(() => configOf({ ...tables, invoices: [] }));
 
@@ -155,7 +162,7 @@ const figures = {
 };
 console.log(`\n| what | old (rows) | new (index) |\n|---|---|---|`);
 console.log(`| worker heap for ${stored.length} posted invoices (${lines} lines) | ${figures.heapMiB.oldRowsAndConfig} MiB | ${figures.heapMiB.newLedgerAndSummaries} MiB |`);
-console.log(`| per sync page / edit: config rebuilt | ${oldRebuild.ms} ms (every change) | ${newRebuild.ms} ms (config changes only) + ${page.ms} ms to index ${pageSize} invoices |`);
+console.log(`| per sync page / edit: config rebuilt | ${oldRebuild.ms} ms (every change) | ${newRebuild.ms} ms (config changes only) + ${page.ms} ms to index ${pageSize} invoices voided and posted again |`);
 console.log(`| Invoices list after a change | ${oldList.ms} ms (summarize + sort all) | ${listAfterPage.ms} ms |`);
 console.log(`| computePeriod ${current} (best of 5), 0 / 11 posted months | | ${zero.ms} / ${eleven.ms} ms |`);
 console.log(JSON.stringify(figures, null, 2));

@@ -19,7 +19,8 @@ const row = fc.record({
   total: fc.constantFrom('50.00', '-5.00'),
 });
 
-type Op = { kind: 'put'; id: string; fields: fc.RecordValue<typeof row> } | { kind: 'number'; id: string; number: string | null }
+type RowFields = typeof row extends fc.Arbitrary<infer T> ? T : never;
+type Op = { kind: 'put'; id: string; fields: RowFields } | { kind: 'number'; id: string; number: string | null }
   | { kind: 'void'; id: string } | { kind: 'delete'; id: string } | { kind: 'read' };
 
 const op: fc.Arbitrary<Op> = fc.oneof(

@@ -261,8 +261,9 @@ export class PostedLedger implements PostedIndex {
       const slim = Object.create(this.#itemShape(line)) as InvoiceLine;
       slim.period = this.#text(line.period);
       slim.quantity = this.#text(line.quantity);
-      slim.amount = line.amount;
-      slim.cost = line.cost;
+      // a device count that did not change bills the same amount month after month
+      slim.amount = this.#text(line.amount);
+      slim.cost = line.cost === null ? null : this.#text(line.cost);
       if (line.estimated) slim.estimated = true;
       if (line.activeFrom !== undefined) slim.activeFrom = line.activeFrom === null ? null : this.#text(line.activeFrom);
       if (line.activeTo !== undefined) slim.activeTo = line.activeTo === null ? null : this.#text(line.activeTo);

@@ -338,24 +338,41 @@ const SHAPE = ['serviceName', 'billing', 'unitPrice', 'unitCost', 'minimumQuanti
  * whole invoices of the periods a call shows (the engine worker reads those from IndexedDB).
  */
 export function postedWith(base: PostedIndex, extra: { added?: readonly Invoice[]; whole?: readonly Invoice[] }): PostedIndex {
-  const root = base instanceof PostedOverlay ? base.base : base;
-  const added = [...(base instanceof PostedOverlay ? base.added : []), ...(extra.added ?? [])];
-  const whole = new Map(base instanceof PostedOverlay ? base.wholes : []);
+  const flat = base instanceof PostedOverlay && base.live === null;
+  const root = flat ? base.base : base;
+  const added = [...(flat ? base.added : []), ...(extra.added ?? [])];
+  const whole = new Map(flat ? base.wholes : []);
   for (const invoice of extra.whole ?? []) if (invoice.id !== undefined) whole.set(invoice.id, invoice);
-  return new PostedOverlay(root, added, whole);
+  return new PostedOverlay(root, added, whole, null);
+}
+
+/**
+ * The index with the records of a ledger its caller keeps putting into (posting a run of
+ * accounts one by one: each sees the ones posted before it without indexing them again).
+ */
+export function postedAlong(base: PostedIndex, ledger: PostedLedger): PostedIndex {
+  return new PostedOverlay(base, [], new Map(), ledger);
 }
 
 class PostedOverlay implements PostedIndex {
   readonly base: PostedIndex;
   readonly added: readonly Invoice[];
   readonly wholes: ReadonlyMap<string, Invoice>;
-  #extra: PostedLedger;
+  readonly live: PostedLedger | null;
+  #built: PostedLedger | null = null;
 
-  constructor(base: PostedIndex, added: readonly Invoice[], wholes: ReadonlyMap<string, Invoice>) {
+  constructor(base: PostedIndex, added: readonly Invoice[], wholes: ReadonlyMap<string, Invoice>, live: PostedLedger | null) {
     this.base = base;
     this.added = added;
     this.wholes = wholes;
-    this.#extra = indexPosted(added);
+    this.live = live;
+  }
+
+  // Indexed when first asked: a run of posts returns one of these per post, and asks only the last.
+  get #extra(): PostedLedger {
+    if (this.live) return this.live;
+    this.#built ??= indexPosted(this.added);
+    return this.#built;
   }
 
   *accountIds(): Iterable<string> {

@@ -105,6 +105,16 @@ describe('engine worker posted index', () => {
     expect([...session.data.invoiceList.index().duplicates]).toEqual(['inv-a1-nov-again']);
     expect(session.data.stats.configBuilds).toBe(builds);
 
+    // one Approve & Post run sees its own earlier posts: an account listed twice, an id used twice
+    const run = await api.post(await inputsOf(db), { period: '2026-11', accountIds: ['a3', 'a3', 'a2'], ids: ['inv-x', 'inv-y', 'inv-x'], postedAt: '2026-12-02T12:00:00Z', asOf: today });
+    expect(run.posted.map((i) => [i.accountId, i.id])).toEqual([['a3', 'inv-x']]);
+    expect(run.refused).toEqual([
+      { accountId: 'a3', reason: 'the 2026-11 invoice of account a3 is already posted (number pending)' },
+      { accountId: 'a2', reason: 'the 2026-11 invoice of account a2 is already posted (number pending)' },
+    ]);
+    const ids = await api.post(await inputsOf(db), { period: '2026-11', accountIds: ['a3'], ids: ['inv-a1-nov'], postedAt: '2026-12-02T12:00:00Z', asOf: today });
+    expect(ids.refused).toEqual([{ accountId: 'a3', reason: 'invoice id "inv-a1-nov" is already used' }]);
+
     // a config edit rebuilds the config once
     await recordEdit(db, { table: 'accounts', id: 'a1', fields: { name: 'Brass & Co' } });
     await session.workspace(await inputsOf(db));

@@ -112,7 +112,7 @@ export class PostedLedger implements PostedIndex {
     this.remove(key);
     const entry = invoice.status === 'posted' ? this.#entryOf(invoice) : null;
     if (invoice.id !== undefined) this.#ids.set(invoice.id, (this.#ids.get(invoice.id) ?? 0) + 1);
-    this.#stored.set(key, { id: invoice.id, accountId: invoice.accountId, period: invoice.period, number: invoice.number, entry });
+    this.#stored.set(key, { id: invoice.id, accountId: this.#text(invoice.accountId), period: this.#text(invoice.period), number: invoice.number, entry });
     if (invoice.number !== null) {
       this.#numbers.set(invoice.number, (this.#numbers.get(invoice.number) ?? 0) + 1);
       const n = parseInvoiceNumber(invoice.number);

@@ -1,11 +1,11 @@
 import { addMonths } from '../dates/period.ts';
 import { formatAmount } from '../money/amount.ts';
 import { formatQuantity, parseScaled, QTY_SCALE } from '../money/scaled.ts';
-import type { Invoice, InvoiceLine } from '../schema/invoice.ts';
+import type { InvoiceLine } from '../schema/invoice.ts';
 import { computeItems, type ComputeContext, type ComputedItem } from '../billing/compute.ts';
 import type { ItemSpec, OrgsByAccount } from '../billing/plan.ts';
 import { cursorValue, UsageChanges } from '../usage/cursors.ts';
-import { amountMinor, lineKey, postedAdjustments, type PostedAdjustments, type PostedIndex } from './posted.ts';
+import { amountMinor, lineKey, postedAdjustments, type PostedAdjustments, type PostedIndex, type PostedInvoice } from './posted.ts';
 import { postedItemSpec, type ContractLookup } from './recompute-posted.ts';
 
 /** An adjustment line due on an account's invoice, with what orders it among the lines. */
@@ -41,9 +41,10 @@ export function dueAdjustments(period: string, base: Omit<ComputeContext, 'perio
   // The months before period, worked out once for every account's walk back.
   const before: string[] = [];
   const monthBefore = (k: number) => (before[k] ??= addMonths(period, -k - 1));
-  for (const [accountId, periods] of posted.invoices) {
+  for (const accountId of posted.accountIds()) {
     if (accounts && !accounts.has(accountId)) continue;
-    if (periods.has(period)) continue;
+    const periods = posted.periods(accountId);
+    if (!periods || periods.has(period)) continue;
     let adjusted: Map<string, PostedAdjustments> | undefined;
     for (let k = 0; ; k++) {
       const invoice = periods.get(monthBefore(k));
@@ -71,7 +72,7 @@ export function dueAdjustments(period: string, base: Omit<ComputeContext, 'perio
 }
 
 /** The usage item lines of a posted invoice that read a module-day uploaded after it was posted (all of them when it has no usageCursor). */
-export function changedItems(invoice: Invoice, changes: UsageChanges): InvoiceLine[] {
+export function changedItems(invoice: Pick<PostedInvoice, 'usageCursor' | 'period' | 'lines'>, changes: UsageChanges): InvoiceLine[] {
   const cursor = cursorValue(invoice.usageCursor);
   const changed: InvoiceLine[] = [];
   if (cursor !== Number.POSITIVE_INFINITY && !changes.periodChangedAfter(invoice.period, cursor)) return changed;

@@ -2,7 +2,7 @@ import { addMonths } from '../dates/period.ts';
 import { lineAmount, priceUnits } from '../money/amount.ts';
 import { formatAmount } from '../money/amount.ts';
 import { formatQuantity, parseScaled, QTY_SCALE } from '../money/scaled.ts';
-import type { Invoice, InvoiceLine } from '../schema/invoice.ts';
+import type { InvoiceLine } from '../schema/invoice.ts';
 import type { Charge } from '../schema/charge.ts';
 import type { PostedIndex } from './posted.ts';
 import type { OrderedLine } from './lines.ts';
@@ -20,12 +20,11 @@ export interface DueCharge extends OrderedLine {
  */
 export function dueCharges(charges: readonly Charge[], period: string, currency: string, posted: PostedIndex, accounts?: ReadonlySet<string>): DueCharge[] {
   if (charges.length === 0) return [];
-  const billed = postedChargeIds(posted);
   const due: DueCharge[] = [];
   charges.forEach((charge, index) => {
-    if (charge.period > period || billed.has(charge.id)) return;
+    if (charge.period > period || posted.billsCharge(charge.id)) return;
     if (accounts && !accounts.has(charge.accountId)) return;
-    if (landingPeriod(charge, posted.invoices.get(charge.accountId)) !== period) return;
+    if (landingPeriod(charge, posted.periods(charge.accountId)) !== period) return;
     const { line, amount } = chargeLine(charge, currency);
     due.push({ accountId: charge.accountId, line, amount, contractIndex: Number.MAX_SAFE_INTEGER, serviceIndex: index });
   });
@@ -33,20 +32,10 @@ export function dueCharges(charges: readonly Charge[], period: string, currency:
 }
 
 /** The period whose invoice bills a charge: its own, else the first later one of the account without a posted invoice. */
-export function landingPeriod(charge: Pick<Charge, 'period'>, periods: ReadonlyMap<string, Invoice> | undefined): string {
+export function landingPeriod(charge: Pick<Charge, 'period'>, periods: ReadonlyMap<string, unknown> | undefined): string {
   let period = charge.period;
   while (periods?.has(period)) period = addMonths(period, 1);
   return period;
-}
-
-function postedChargeIds(posted: PostedIndex): Set<string> {
-  const ids = new Set<string>();
-  for (const periods of posted.invoices.values()) {
-    for (const invoice of periods.values()) {
-      for (const line of invoice.lines) if (line.kind === 'charge' && line.chargeId !== undefined) ids.add(line.chargeId);
-    }
-  }
-  return ids;
 }
 
 /** A charge as an invoice line: amount = quantity × unit price, rounded once. */

@@ -8,7 +8,7 @@ import { orgsByAccount, planItems } from '../billing/plan.ts';
 import type { BillingItem } from '../billing/item.ts';
 import { dueAdjustments } from './adjustments.ts';
 import { dueCharges } from './charges.ts';
-import { indexPosted } from './posted.ts';
+import { postedOf } from './posted.ts';
 import { contractLookup } from './recompute-posted.ts';
 import { orderLines, type OrderedLine } from './lines.ts';
 import { draftInvoice } from './build.ts';
@@ -44,12 +44,16 @@ export function computePeriod(ws: Workspace, period: string, options: PeriodOpti
   const currency = ws.currency;
   const modules = moduleIndex(ws.modules);
   const moduleRank = new Map([...modules.keys()].map((id, i) => [id, i]));
-  const posted = indexPosted(ws.invoices);
+  const posted = postedOf(ws);
   const only = options.accounts ? new Set(options.accounts) : undefined;
   const postedNow = new Map<string, Invoice>();
-  for (const [accountId, periods] of posted.invoices) {
-    const invoice = periods.get(period);
-    if (invoice && (!only || only.has(accountId))) postedNow.set(accountId, invoice);
+  for (const accountId of posted.accountIds()) {
+    if (only && !only.has(accountId)) continue;
+    if (!posted.periods(accountId)?.has(period)) continue;
+    const invoice = posted.whole(accountId, period);
+    // The engine worker reads the whole invoices of the period it is asked for before computing.
+    if (!invoice) throw new Error(`the posted ${period} invoice of account ${accountId} was not read whole`);
+    postedNow.set(accountId, invoice);
   }
   let pending: Set<string> | undefined = only ? new Set([...only].filter((id) => !postedNow.has(id))) : undefined;
   if (!pending && postedNow.size > 0) pending = new Set(ws.accounts.map((a) => a.id).filter((id) => !postedNow.has(id)));

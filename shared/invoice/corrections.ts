@@ -4,12 +4,11 @@ import { computeItems, type ComputeContext } from '../billing/compute.ts';
 import { orgsByAccount, planItems, type ItemSpec } from '../billing/plan.ts';
 import { formatAmount } from '../money/amount.ts';
 import type { Charge } from '../schema/charge.ts';
-import type { Invoice } from '../schema/invoice.ts';
 import type { Workspace } from '../schema/workspace.ts';
 import { usageOf } from '../usage/store.ts';
 import { UsageChanges } from '../usage/cursors.ts';
 import { changedItems } from './adjustments.ts';
-import { amountMinor, indexPosted, lineKey, postedAdjustments } from './posted.ts';
+import { amountMinor, lineKey, postedAdjustments, postedOf, type PostedInvoice } from './posted.ts';
 import { chargeLine } from './charges.ts';
 import { contractLookup, postedItemSpec } from './recompute-posted.ts';
 
@@ -36,7 +35,7 @@ export interface Correction {
  * same preview cannot be recorded twice.
  */
 export function previewCorrections(ws: Workspace, options: { asOf: string; accountIds?: readonly string[] }): Correction[] {
-  const posted = indexPosted(ws.invoices);
+  const posted = postedOf(ws);
   const only = options.accountIds ? new Set(options.accountIds) : null;
   const orgs = orgsByAccount(ws);
   const contracts = contractLookup(ws);
@@ -48,13 +47,13 @@ export function previewCorrections(ws: Workspace, options: { asOf: string; accou
   // Accounts since deleted are left out: a charge needs its account.
   for (const accountId of ws.accounts.map((a) => a.id)) {
     if (only && !only.has(accountId)) continue;
-    const periods = posted.invoices.get(accountId);
+    const periods = posted.periods(accountId);
     if (!periods || periods.size === 0) continue;
     const sorted = [...periods.keys()].sort();
     const nextOpen = addMonths(sorted[sorted.length - 1] as string, 1);
     const adjusted = postedAdjustments(periods, ws.currency);
     for (const period of sorted) {
-      const invoice = periods.get(period) as Invoice;
+      const invoice = periods.get(period) as PostedInvoice;
       const billed = billedSoFar(invoice, adjusted, changes, base, accountId, contracts, orgs, ws.currency) + corrected(ws, periods, accountId, period, chargeIds);
       const computed = computeItems({ ...base, period }, planItems(ws, period, orgs, new Set([accountId])));
       let recomputed = 0n;
@@ -77,7 +76,7 @@ export function previewCorrections(ws: Workspace, options: { asOf: string; accou
 
 // The posted item lines of a period plus their adjustments: a usage item read again (frozen
 // terms) where an upload changed since posting, so adjustments still due count as billed.
-function billedSoFar(invoice: Invoice, adjusted: ReturnType<typeof postedAdjustments>, changes: UsageChanges, base: Omit<ComputeContext, 'period'>, accountId: string, contracts: ReturnType<typeof contractLookup>, orgs: ReturnType<typeof orgsByAccount>, currency: string): bigint {
+function billedSoFar(invoice: PostedInvoice, adjusted: ReturnType<typeof postedAdjustments>, changes: UsageChanges, base: Omit<ComputeContext, 'period'>, accountId: string, contracts: ReturnType<typeof contractLookup>, orgs: ReturnType<typeof orgsByAccount>, currency: string): bigint {
   const changed = new Set(changedItems(invoice, changes));
   let total = 0n;
   const specs: ItemSpec[] = [];
@@ -92,7 +91,7 @@ function billedSoFar(invoice: Invoice, adjusted: ReturnType<typeof postedAdjustm
 }
 
 // Corrections already recorded for the period: charges of the workspace, and posted charge lines no longer in it.
-function corrected(ws: Workspace, periods: ReadonlyMap<string, Invoice>, accountId: string, period: string, chargeIds: ReadonlySet<string>): bigint {
+function corrected(ws: Workspace, periods: ReadonlyMap<string, PostedInvoice>, accountId: string, period: string, chargeIds: ReadonlySet<string>): bigint {
   let total = 0n;
   for (const charge of ws.charges) {
     if (charge.accountId === accountId && charge.corrects === period) total += chargeLine(charge, ws.currency).amount;

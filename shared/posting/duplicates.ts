@@ -1,11 +1,18 @@
 import type { Invoice } from '../schema/invoice.ts';
 import { compareInvoiceNumbers } from './number.ts';
 
+/** What orders two posts of one account's period. */
+export interface PostOrder {
+  number: string | null;
+  postedAt?: string | null | undefined;
+  id?: string | null | undefined;
+}
+
 // Two browsers offline can both post the same account's month. Both posts sync (the log
 // loses nothing) and both get numbers, so every browser must agree which one stands: the
 // first numbered, then the first posted, then the smaller id. The other is a duplicate the
 // admin voids; until then it bills nothing (docs/billing-rules.md#duplicate-posts).
-export function precedes(a: Invoice, b: Invoice): boolean {
+export function precedes(a: PostOrder, b: PostOrder): boolean {
   if (a.number !== b.number) {
     if (a.number === null) return false;
     if (b.number === null) return true;

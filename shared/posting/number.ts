@@ -1,7 +1,7 @@
 // Invoice numbering, in one place: the format people see (INV-000001), reading it back,
 // and the order of two numbers. The edge assigns the numbers (worker/store/changes.ts
 // formats them in SQL from INVOICE_NUMBER below); see docs/billing-rules.md#numbering.
-import type { Invoice } from '../schema/invoice.ts';
+import { postedOf, type PostedSource } from '../invoice/posted.ts';
 
 /** How an invoice number is written: the prefix, then the sequence number zero-padded to `digits` (longer numbers keep every digit). */
 export const INVOICE_NUMBER = { prefix: 'INV-', digits: 6 } as const;
@@ -36,11 +36,6 @@ export function compareInvoiceNumbers(a: string, b: string): number {
 }
 
 /** The next number of the tenant's gapless sequence, counting posted and voided invoices (a void never frees its number). */
-export function nextInvoiceNumber(ws: { invoices: readonly Invoice[] }): string {
-  let highest = 0;
-  for (const invoice of ws.invoices) {
-    const n = invoice.number === null ? null : parseInvoiceNumber(invoice.number);
-    if (n !== null) highest = Math.max(highest, n);
-  }
-  return formatInvoiceNumber(highest + 1);
+export function nextInvoiceNumber(ws: PostedSource): string {
+  return formatInvoiceNumber(postedOf(ws).highestNumber() + 1);
 }

@@ -6,6 +6,7 @@ import type { Invoice } from '../schema/invoice.ts';
 import type { Workspace } from '../schema/workspace.ts';
 import { computePeriod } from '../invoice/compute-period.ts';
 import { frozenLine } from '../invoice/lines.ts';
+import { postedOf, postedWith, type PostedIndex } from '../invoice/posted.ts';
 import { formatInvoiceNumber, nextInvoiceNumber, parseInvoiceNumber } from './number.ts';
 
 export interface PostOptions {
@@ -38,7 +39,7 @@ interface PostContext {
  * there is nothing to invoice.
  */
 export function postInvoice(ws: Workspace, accountId: string, period: string, options: PostOptions): Workspace {
-  if (options.number !== null && ws.invoices.some((i) => i.number === options.number)) {
+  if (options.number !== null && postedOf(ws).hasNumber(options.number)) {
     throw new Error(`invoice number ${options.number} is already used`);
   }
   return post(ws, [accountId], period, options, () => ({ number: options.number, postedAt: options.postedAt, id: options.id }));
@@ -60,21 +61,23 @@ function post(ws: Workspace, accountIds: readonly string[], period: string, cont
   const issueDate = context.issueDate ?? asOf;
   if (!isIsoDay(issueDate)) throw new Error(`issueDate "${issueDate}" must be a calendar day written YYYY-MM-DD`);
   const usageCursor = context.usageCursor !== undefined ? context.usageCursor : lastCursor(usageOf(ws), cursorValue);
+  const posted = postedOf(ws);
   if (new Set(accountIds).size !== accountIds.length) throw new Error('an account is listed twice');
   for (const accountId of accountIds) {
     if (!ws.accounts.some((a) => a.id === accountId)) throw new Error(`unknown account "${accountId}"`);
-    const already = ws.invoices.find((i) => i.status === 'posted' && i.accountId === accountId && i.period === period);
+    const already = posted.periods(accountId)?.get(period);
     if (already) throw new Error(`the ${period} invoice of account ${accountId} is already posted (${already.number ?? 'number pending'})`);
   }
   const drafts = new Map(computePeriod(ws, period, { asOf, accounts: accountIds, daily: true }).invoices.map((i) => [i.accountId, i]));
-  const used = new Set(ws.invoices.map((i) => i.id));
+  const used = new Set<string>();
+  const taken = (id: string) => used.has(id) || posted.hasId(id);
   const added: Invoice[] = [];
   accountIds.forEach((accountId, n) => {
     const draft = drafts.get(accountId);
     if (!draft) throw new Error(`account ${accountId} has nothing to invoice for ${period}`);
     const { number, postedAt, id: requested } = stamp(n);
-    const id = requested ?? freeId(used, accountId, period);
-    if (used.has(id)) throw new Error(`invoice id "${id}" is already used`);
+    const id = requested ?? freeId(taken, accountId, period);
+    if (taken(id)) throw new Error(`invoice id "${id}" is already used`);
     used.add(id);
     const account = ws.accounts.find((a) => a.id === accountId);
     const terms = account?.billing?.paymentTermsDays ?? ws.profile?.paymentTermsDays ?? DEFAULT_TERMS_DAYS;
@@ -88,7 +91,10 @@ function post(ws: Workspace, accountIds: readonly string[], period: string, cont
       lines: draft.lines.map(frozenLine),
     });
   });
-  return { ...ws, invoices: [...ws.invoices, ...added] };
+  const invoices = [...ws.invoices, ...added];
+  // A workspace that carries its own index (the engine worker's) carries it on with the new posts.
+  const own = (ws as { posted?: PostedIndex }).posted;
+  return own ? { ...ws, invoices, posted: postedWith(own, { added }) } as Workspace : { ...ws, invoices };
 }
 
 /**
@@ -107,8 +113,8 @@ export function mayPost(period: string, asOf: string): boolean {
 /** Payment terms when neither the account nor the profile sets them. */
 export const DEFAULT_TERMS_DAYS = 30;
 
-function freeId(used: ReadonlySet<string | undefined>, accountId: string, period: string): string {
+function freeId(taken: (id: string) => boolean, accountId: string, period: string): string {
   let n = 1;
-  while (used.has(`${accountId}/${period}/${n}`)) n++;
+  while (taken(`${accountId}/${period}/${n}`)) n++;
   return `${accountId}/${period}/${n}`;
 }

@@ -4,6 +4,7 @@ import type { Workspace } from '../../../../shared/schema/workspace.ts';
 import type { Invoice } from '../../../../shared/schema/invoice.ts';
 import { computePeriod, type PeriodOptions, type PeriodResult } from '../../../../shared/invoice/compute-period.ts';
 import { postInvoice } from '../../../../shared/posting/post.ts';
+import { postedAlong, postedOf, PostedLedger } from '../../../../shared/invoice/posted.ts';
 import { previewCorrections, type Correction } from '../../../../shared/invoice/corrections.ts';
 import { explainItem, type ItemExplanation } from '../../../../shared/billing/explain.ts';
 import { reportedTypes } from '../../../../shared/insights/reported-types.ts';
@@ -44,7 +45,10 @@ export interface PostOutcome {
 export function postAccounts(ws: Workspace, request: PostRequest): PostOutcome {
   const posted: Invoice[] = [];
   const refused: PostOutcome['refused'] = [];
-  let current = ws;
+  // Each post sees the ones before it (an account listed twice, an id used twice) through
+  // one ledger kept along, not a workspace indexed again per account.
+  const along = new PostedLedger({ slim: false });
+  const current = { ...ws, posted: postedAlong(postedOf(ws), along) };
   request.accountIds.forEach((accountId, i) => {
     try {
       const next = postInvoice(current, accountId, request.period, {
@@ -55,8 +59,10 @@ export function postAccounts(ws: Workspace, request: PostRequest): PostOutcome {
         usageCursor: request.usageCursor ?? null,
       });
       const invoice = next.invoices[next.invoices.length - 1];
-      if (invoice) posted.push(invoice);
-      current = next;
+      if (invoice) {
+        posted.push(invoice);
+        along.put(invoice.id ?? `\u0000${posted.length}`, invoice);
+      }
     } catch (error) {
       refused.push({ accountId, reason: error instanceof Error ? error.message : String(error) });
     }

@@ -2,6 +2,8 @@
 // itself (WorkerData: whole once, then only what a newer data version changed). A page
 // sends only the data version it has seen and the app's today (web/src/lib/app/clock.ts),
 // so a result is always computed from data at least that new and the worker never reads a clock.
+// Of posted invoices the worker keeps a slim index; the whole ones of the periods a call
+// shows are read here, just before it computes (docs/posted-index.md).
 import type { Correction } from '../../../../shared/invoice/corrections.ts';
 import type { Contract } from '../../../../shared/schema/workspace.ts';
 import type { PeriodOptions, PeriodResult } from '../../../../shared/invoice/compute-period.ts';
@@ -12,6 +14,10 @@ import { addDays } from '../../../../shared/dates/day.ts';
 import { periodEnd, periodOf } from '../../../../shared/dates/period.ts';
 import type { TrueupDb } from '../db/database.ts';
 import { loadInvoices } from '../db/invoices.ts';
+import { dataVersion } from '../db/data-version.ts';
+import type { InvoiceRow } from '../db/rows.ts';
+import { postedWith } from '../../../../shared/invoice/posted.ts';
+import type { Invoice } from '../../../../shared/schema/invoice.ts';
 import { engineApi, type ItemRef, type PostOutcome, type PostRequest } from './api.ts';
 import { WorkerData, type EngineWorkspace } from './worker-data.ts';
 import { viewApi } from './views/api.ts';
@@ -34,6 +40,7 @@ export class EngineSession {
   readonly data: WorkerData;
   #periods = new Map<string, Promise<PeriodResult>>();
   #insights = new Map<string, Promise<Insights>>();
+  #cachedVersion = -1;
 
   constructor(db: TrueupDb) {
     this.db = db;
@@ -50,40 +57,80 @@ export class EngineSession {
 
   /** A period's billing, computed once per (data version, today, period, options). */
   async period(inputs: EngineInputs, period: string, options: PeriodOptions = {}): Promise<PeriodResult> {
-    if (inputs.draftContract) return engineApi.computePeriod(await this.workspace(inputs), period, options);
+    if (inputs.draftContract) return this.#withPosted(inputs, [period], options, (ws) => engineApi.computePeriod(ws, period, options));
     await this.data.ensure(inputs.version);
-    return cached(this.#periods, JSON.stringify([this.data.version, inputs.today, period, options]), async () => {
-      const result = engineApi.computePeriod(await this.workspace(inputs), period, options);
-      return options.daily === true ? this.#withFrozenDays(result) : result;
+    this.#dropStale();
+    return cached(this.#periods, JSON.stringify([this.data.version, inputs.today, period, options]), () =>
+      this.#withPosted(inputs, [period], options, (ws) => engineApi.computePeriod(ws, period, options)));
+  }
+
+  /**
+   * Runs compute on the workspace with the whole standing posted invoices of periods (with
+   * their daily quantities when options.daily), read from IndexedDB. The index may move on
+   * while they are read (another call read a newer version): then the ones it names now are read.
+   */
+  async #withPosted<T>(inputs: EngineInputs, periods: readonly string[], options: { daily?: boolean; accounts?: readonly string[] }, compute: (ws: EngineWorkspace) => T): Promise<T> {
+    const ws = await this.workspace(inputs);
+    const only = options.accounts ? new Set(options.accounts) : null;
+    const wanted = () => {
+      const ids: string[] = [];
+      for (const accountId of this.data.posted.accountIds()) {
+        if (only && !only.has(accountId)) continue;
+        const posted = this.data.posted.periods(accountId);
+        for (const period of periods) {
+          const id = posted?.get(period)?.id;
+          if (id !== undefined) ids.push(id);
+        }
+      }
+      return ids;
+    };
+    const read = new Map<string, Invoice>();
+    for (let attempt = 0; ; attempt++) {
+      const missing = wanted().filter((id) => !read.has(id));
+      if (missing.length === 0) break;
+      if (attempt > 0) await this.data.ensure(await dataVersion(this.db));
+      if (attempt > 3) throw new Error(`posted invoices ${missing.slice(0, 3).join(', ')} could not be read`);
+      for (const row of await this.#readWhole(missing, options.daily === true)) if (row) read.set(row.id, row);
+    }
+    return compute({ ...ws, posted: postedWith(ws.posted, { whole: [...read.values()] }) });
+  }
+
+  // As the config gives them (without the record's deleted flag); with their days when asked.
+  async #readWhole(ids: readonly string[], daily: boolean): Promise<(Invoice & { id: string } | undefined)[]> {
+    const rows: (InvoiceRow | undefined)[] = daily ? await loadInvoices(this.db, ids) : await this.db.invoices.bulkGet([...ids]);
+    return rows.map((row) => {
+      if (!row || row.deleted === true) return undefined;
+      const { deleted: _deleted, ...invoice } = row;
+      return invoice;
     });
   }
 
-  // Posted invoices come from rows without their days: asked for days, they get them back.
-  async #withFrozenDays(result: PeriodResult): Promise<PeriodResult> {
-    const posted = result.invoices.filter((i) => i.status !== 'draft' && i.id !== undefined);
-    if (posted.length === 0) return result;
-    const full = new Map((await loadInvoices(this.db, posted.map((i) => i.id as string))).flatMap((i) => (i ? [[i.id, i] as const] : [])));
-    return { ...result, invoices: result.invoices.map((i) => (i.id !== undefined && i.status !== 'draft' ? { ...i, lines: full.get(i.id)?.lines.length === i.lines.length ? (full.get(i.id)?.lines ?? i.lines) : i.lines } : i)) };
+  // A result is keyed by the data version read when asked, and the worker never reads an
+  // older one again: once it moves on, the cached results (a large tenant's period result
+  // is tens of MB) can only be garbage.
+  #dropStale(): void {
+    if (this.#cachedVersion === this.data.version) return;
+    this.#cachedVersion = this.data.version;
+    this.#periods.clear();
+    this.#insights.clear();
   }
 
   /** The insights, computed once per (data version, today, options). */
   async insights(inputs: EngineInputs, options: InsightOptions = {}): Promise<Insights> {
     await this.data.ensure(inputs.version);
+    this.#dropStale();
     return cached(this.#insights, JSON.stringify([this.data.version, inputs.today, options]), async () =>
       engineApi.insights(await this.workspace(inputs), options));
   }
 
   /** The dashboard: posted invoices of the periods its trend reads get their daily quantities back. */
   async dashboard(inputs: EngineInputs, period: string, options: DashboardOptions = {}): Promise<Dashboard> {
-    const ws = await this.workspace(inputs);
     const asOf = options.asOf ?? inputs.today;
     const end = periodEnd(period);
     const to = end < asOf ? end : asOf;
     const periods = new Set([period]);
     for (let day = addDays(to, -((options.trendDays ?? 30) - 1)); day <= to; day = addDays(day, 1)) periods.add(periodOf(day));
-    const wanted = ws.invoices.filter((i) => periods.has(i.period));
-    const full = new Map((await loadInvoices(this.db, wanted.map((i) => i.id ?? ''))).flatMap((i) => (i ? [[i.id, i] as const] : [])));
-    return engineApi.dashboard({ ...ws, invoices: ws.invoices.map((i) => (i.id !== undefined && full.get(i.id)) || i) }, period, options);
+    return this.#withPosted(inputs, [...periods], { daily: true }, (ws) => engineApi.dashboard(ws, period, options));
   }
 }
 

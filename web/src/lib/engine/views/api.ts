@@ -6,7 +6,7 @@ import { engineApi } from '../api.ts';
 import type { ServiceMapping } from '../../../../../shared/schema/workspace.ts';
 import { allModules, enabledModuleIds } from '../../queries/modules.ts';
 import { billingView, pageAccounts, withDaily, type BillingQuery, type BillingView } from './billing.ts';
-import { contestedIds, duplicateIds, invoiceListView, sortSummaries, summarize, type InvoiceIndex, type InvoiceListView, type InvoiceQuery, type InvoiceSummary } from './invoices.ts';
+import { invoiceListView, type InvoiceListView, type InvoiceQuery } from './invoices.ts';
 import { accountListView, type AccountListView, type AccountQuery } from './accounts.ts';
 import { serviceMappingView, type ServiceMappingView } from './service-mapping.ts';
 import { orgMappingView, suggestionsAbove, type OrgMappingQuery, type OrgMappingView } from './org-mapping.ts';
@@ -40,7 +40,6 @@ function perInputs<T>(): (inputs: EngineInputs, make: () => Promise<T>) => Promi
 }
 
 export function viewApi(session: EngineSession) {
-  const invoiceIndex = perInputs<InvoiceIndex>();
   const mapping = perInputs<MappingData>();
   const suggested = perInputs<Map<string, Suggestion>>();
   const mappingOf = (inputs: EngineInputs) => mapping(inputs, () => mappingData(session.db));
@@ -53,15 +52,6 @@ export function viewApi(session: EngineSession) {
 
   async function currencyOf(): Promise<string> {
     return (await session.db.settings.get('workspace'))?.currency ?? 'USD';
-  }
-
-  async function readInvoiceIndex(): Promise<InvoiceIndex> {
-    const rows: InvoiceSummary[] = [];
-    // streamed: only the summary of each invoice is kept, never its lines
-    await session.db.invoices.each((row) => { if (row.deleted !== true) rows.push(summarize(row)); });
-    const contested = contestedIds(rows);
-    const full = contested.length === 0 ? [] : (await session.db.invoices.bulkGet(contested)).filter((r) => r !== undefined);
-    return { rows: sortSummaries(rows), duplicates: duplicateIds(full) };
   }
 
   async function billing(inputs: EngineInputs, query: BillingQuery): Promise<BillingView> {
@@ -87,8 +77,9 @@ export function viewApi(session: EngineSession) {
 
     /** The Invoices screen: one page of the stored invoices matching the status and search. */
     async invoiceList(inputs: EngineInputs, query: InvoiceQuery): Promise<InvoiceListView> {
-      const [index, names, currency] = await Promise.all([invoiceIndex(inputs, readInvoiceIndex), accountNames(), currencyOf()]);
-      return invoiceListView(index, names, currency, query);
+      // the worker keeps the summaries up to date as it reads changes (WorkerData.invoiceList)
+      const [names, currency] = await Promise.all([accountNames(), currencyOf(), session.data.ensure(inputs.version)]);
+      return invoiceListView(session.data.invoiceList.index(), names, currency, query);
     },
 
     /** The Accounts screen: one page of the accounts matching the search (read once per inputs, shared with the org mapping). */

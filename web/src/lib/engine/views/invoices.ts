@@ -1,10 +1,10 @@
-// The Invoices screen as the worker answers it: a summary of every stored invoice (built
-// once per data version, never the frozen lines), then per query the matching rows' page,
-// their counts and the posted total.
+// The Invoices screen as the worker answers it: a summary of every stored invoice (kept up
+// to date record by record as the worker reads changes, never the frozen lines), then per
+// query the matching rows' page, their counts and the posted total.
 import type { InvoiceRow } from '../../db/rows.ts';
 import type { ShareInfo } from '../../billing/shares.ts';
 import { sumAmounts } from '../../../../../shared/money/sum.ts';
-import { duplicatePosts } from '../../../../../shared/posting/duplicates.ts';
+import { duplicatePosts, precedes } from '../../../../../shared/posting/duplicates.ts';
 import { matchesSearch, pageOf, type PageInfo, type PageRequest } from './paging.ts';
 
 /** What the list shows of one invoice. */
@@ -39,9 +39,14 @@ export function summarize(row: InvoiceRow & { share?: ShareInfo | null }): Invoi
   };
 }
 
+/** The order the screen lists summaries in: newest period first, then by number (pending last), then id. */
+export function compareSummaries(a: InvoiceSummary, b: InvoiceSummary): number {
+  return b.period.localeCompare(a.period) || (a.number ?? '\uffff').localeCompare(b.number ?? '\uffff') || a.id.localeCompare(b.id);
+}
+
 /** Orders the summaries as the screen lists them. */
 export function sortSummaries(rows: InvoiceSummary[]): InvoiceSummary[] {
-  return rows.sort((a, b) => b.period.localeCompare(a.period) || (a.number ?? '\uffff').localeCompare(b.number ?? '\uffff') || a.id.localeCompare(b.id));
+  return rows.sort(compareSummaries);
 }
 
 /**
@@ -61,6 +66,116 @@ export function contestedIds(rows: readonly InvoiceSummary[]): string[] {
 /** The duplicates among the contested invoices (read whole). */
 export function duplicateIds(contested: readonly InvoiceRow[]): Set<string> {
   return new Set(duplicatePosts(contested).map((i) => i.id ?? ''));
+}
+
+// Past this many changed records in one read, sorting all again beats moving rows one by one.
+const RESORT_AT = 2_000;
+
+/**
+ * The summaries of every live stored invoice in list order, and the duplicate posts, kept
+ * record by record: a changed invoice moves (binary search) in the sorted list and only its
+ * account-period's posts are weighed again, so a sync page or an edit costs its records,
+ * not a pass over every stored invoice.
+ */
+export class InvoiceSummaries {
+  #byId = new Map<string, InvoiceSummary>();
+  #sorted: InvoiceSummary[] | null = [];
+  /** account-period → its posted summaries, for the posts that duplicate another. */
+  #posts = new Map<string, InvoiceSummary[]>();
+  #duplicates = new Set<string>();
+  #pending = 0;
+  #texts = new Map<string, string>();
+
+  #text(text: string): string {
+    const known = this.#texts.get(text);
+    if (known !== undefined) return known;
+    this.#texts.set(text, text);
+    return text;
+  }
+
+  /** Summarizes a stored row (a deleted one is dropped). */
+  put(row: InvoiceRow & { share?: ShareInfo | null }): void {
+    if (row.deleted === true) {
+      this.remove(row.id);
+      return;
+    }
+    this.#unlink(row.id);
+    const summary = summarize(row);
+    // one copy of the texts many invoices repeat (a month, an account, a posting time)
+    summary.accountId = this.#text(summary.accountId);
+    summary.period = this.#text(summary.period);
+    if (summary.frozenName !== null) summary.frozenName = this.#text(summary.frozenName);
+    if (summary.currency !== null) summary.currency = this.#text(summary.currency);
+    if (summary.postedAt !== null) summary.postedAt = this.#text(summary.postedAt);
+    this.#byId.set(summary.id, summary);
+    if (this.#sorted && ++this.#pending <= RESORT_AT) this.#sorted.splice(lowerBound(this.#sorted, summary), 0, summary);
+    else this.#sorted = null;
+    if (summary.status === 'posted') {
+      const key = postKey(summary);
+      const list = this.#posts.get(key) ?? [];
+      list.push(summary);
+      this.#posts.set(key, list);
+      this.#weigh(list);
+    }
+  }
+
+  remove(id: string): void {
+    this.#unlink(id);
+  }
+
+  /** The list and duplicates as of the records put so far (the caller must not change them). */
+  index(): InvoiceIndex {
+    this.#sorted ??= sortSummaries([...this.#byId.values()]);
+    this.#pending = 0;
+    return { rows: this.#sorted, duplicates: this.#duplicates };
+  }
+
+  #unlink(id: string): void {
+    const old = this.#byId.get(id);
+    if (!old) return;
+    this.#byId.delete(id);
+    if (this.#sorted && ++this.#pending <= RESORT_AT) {
+      let at = lowerBound(this.#sorted, old);
+      while (at < this.#sorted.length && this.#sorted[at] !== old) at++;
+      if (at >= this.#sorted.length) at = this.#sorted.indexOf(old);
+      this.#sorted.splice(at, 1);
+    } else {
+      this.#sorted = null;
+    }
+    if (old.status === 'posted') {
+      const key = postKey(old);
+      const list = (this.#posts.get(key) ?? []).filter((s) => s !== old);
+      this.#duplicates.delete(old.id);
+      if (list.length === 0) this.#posts.delete(key);
+      else this.#posts.set(key, list);
+      this.#weigh(list);
+    }
+  }
+
+  // The first numbered, then first posted, then smaller id stands (shared/posting/duplicates.ts); the others are duplicates.
+  #weigh(list: readonly InvoiceSummary[]): void {
+    let standing: InvoiceSummary | undefined;
+    for (const s of list) if (!standing || precedes(s, standing)) standing = s;
+    for (const s of list) {
+      if (s === standing) this.#duplicates.delete(s.id);
+      else this.#duplicates.add(s.id);
+    }
+  }
+}
+
+function postKey(summary: InvoiceSummary): string {
+  return `${summary.accountId}\u0000${summary.period}`;
+}
+
+function lowerBound(sorted: readonly InvoiceSummary[], summary: InvoiceSummary): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareSummaries(sorted[mid] as InvoiceSummary, summary) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export interface InvoiceQuery extends PageRequest {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/dates/day.ts';
 import { periodDays } from '../../shared/dates/period.ts';
 import { computePeriod } from '../../shared/invoice/compute-period.ts';
+import { withoutDays } from '../../shared/invoice/without-days.ts';
 import { amountUnits } from '../../shared/money/amount.ts';
 import { formatScaled } from '../../shared/money/scaled.ts';
 import type { Upload } from '../../shared/schema/upload.ts';
@@ -101,6 +102,13 @@ describe('billing properties', () => {
       expect(amounts(build(month, everyDay(month)), month.period)).toEqual(reference);
       expect(amounts(build(month, resent(month)), month.period)).toEqual(reference);
     }), { numRuns: 150 });
+  });
+
+  it('a month computed with its daily quantities, read without them, is the month computed without', () => {
+    fc.assert(fc.property(monthArb, (month) => {
+      const ws = build(month, everyDay(month));
+      expect(withoutDays(computePeriod(ws, month.period, { daily: true }))).toEqual(computePeriod(ws, month.period));
+    }), { numRuns: 60 });
   });
 
   it('recomputing is deterministic, whatever the order of distinct module-days', () => {

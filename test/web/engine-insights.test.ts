@@ -34,6 +34,14 @@ describe('engine worker: dashboard', () => {
     expect(board.revenue.map((r) => [r.module, r.pending, r.cost, r.margin])).toEqual([['datto-rmm', billed.invoices[0]?.total, '12.60', '39.90']]);
     expect(board.trend.days).toHaveLength(30);
     expect(board.trend.modules[0]?.units[0]).toBe('10.0000');
+    expect(board).toEqual(engineApi.dashboard(november(), '2026-11', { asOf: '2026-12-05' }));
+  });
+
+  it('then Billing\'s plain request for the month reads the dashboard\'s result, the same as computing it', async () => {
+    const { database, api } = await session();
+    const inputs = { version: await dataVersion(database), today: '2026-12-05' };
+    await api.dashboard(inputs, '2026-11');
+    expect(await api.compute(inputs, '2026-11')).toEqual(computePeriod(november(), '2026-11', { asOf: '2026-12-05' }));
   });
 });
 

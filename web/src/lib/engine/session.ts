@@ -8,10 +8,9 @@ import type { Correction } from '../../../../shared/invoice/corrections.ts';
 import type { Contract } from '../../../../shared/schema/workspace.ts';
 import type { PeriodOptions, PeriodResult } from '../../../../shared/invoice/compute-period.ts';
 import type { ItemExplanation } from '../../../../shared/billing/explain.ts';
-import type { Dashboard, DashboardOptions } from '../../../../shared/insights/dashboard.ts';
+import { dashboardOf, dashboardWindow, type Dashboard, type DashboardOptions } from '../../../../shared/insights/dashboard.ts';
+import { withoutDays } from '../../../../shared/invoice/without-days.ts';
 import type { InsightOptions, Insights } from '../../../../shared/insights/insights.ts';
-import { addDays } from '../../../../shared/dates/day.ts';
-import { periodEnd, periodOf } from '../../../../shared/dates/period.ts';
 import type { TrueupDb } from '../db/database.ts';
 import { loadInvoices } from '../db/invoices.ts';
 import { dataVersion } from '../db/data-version.ts';
@@ -60,7 +59,11 @@ export class EngineSession {
     if (inputs.draftContract) return this.#withPosted(inputs, [period], options, (ws) => engineApi.computePeriod(ws, period, options));
     await this.data.ensure(inputs.version);
     this.#dropStale();
-    return cached(this.#periods, JSON.stringify([this.data.version, inputs.today, period, options]), () =>
+    const key = (o: PeriodOptions) => JSON.stringify([this.data.version, inputs.today, period, o]);
+    // The dashboard computed this period with its days: Billing's plain request reads that result without them.
+    const withDays = Object.keys(options).length === 0 ? this.#periods.get(key({ daily: true })) : undefined;
+    if (withDays) return cached(this.#periods, key(options), async () => withoutDays(await withDays));
+    return cached(this.#periods, key(options), () =>
       this.#withPosted(inputs, [period], options, (ws) => engineApi.computePeriod(ws, period, options)));
   }
 
@@ -123,14 +126,18 @@ export class EngineSession {
       engineApi.insights(await this.workspace(inputs), options));
   }
 
-  /** The dashboard: posted invoices of the periods its trend reads get their daily quantities back. */
+  /**
+   * The dashboard from its periods' billing with days, through the period cache: the
+   * screens opened next (Billing) read the same results instead of computing them again.
+   */
   async dashboard(inputs: EngineInputs, period: string, options: DashboardOptions = {}): Promise<Dashboard> {
     const asOf = options.asOf ?? inputs.today;
-    const end = periodEnd(period);
-    const to = end < asOf ? end : asOf;
-    const periods = new Set([period]);
-    for (let day = addDays(to, -((options.trendDays ?? 30) - 1)); day <= to; day = addDays(day, 1)) periods.add(periodOf(day));
-    return this.#withPosted(inputs, [...periods], { daily: true }, (ws) => engineApi.dashboard(ws, period, options));
+    const { periods } = dashboardWindow(period, asOf, options.trendDays);
+    if (asOf !== inputs.today || inputs.draftContract) {
+      return this.#withPosted(inputs, periods, { daily: true }, (ws) => engineApi.dashboard(ws, period, options));
+    }
+    const results = await Promise.all(periods.map((p) => this.period(inputs, p, { daily: true })));
+    return dashboardOf(results, period, asOf, options.trendDays);
   }
 }
 

@@ -2,8 +2,6 @@
 // 2,000-account MSP with 0 and with 24 posted months before it, the same uploads in both.
 // Target: 24 posted months within 1.3× of none, and under 250 ms (docs/billing-rules.md#incremental-adjustments).
 import { performance } from 'node:perf_hooks';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { addDays } from '../../shared/dates/day.ts';
 import { addMonths, periodDays, periodEnd } from '../../shared/dates/period.ts';
 import { computePeriod } from '../../shared/invoice/compute-period.ts';
@@ -12,29 +10,15 @@ import type { Invoice } from '../../shared/schema/invoice.ts';
 import type { Upload } from '../../shared/schema/upload.ts';
 import type { Workspace } from '../../shared/schema/workspace.ts';
 import { generateMsp, MSP_SCALE } from './msp.ts';
+import { timed } from './timed.ts';
 
 const RUNS = 9;
 const WARM_UP = 2;
 const POSTED_MONTHS = 24;
 
-setFlagsFromString('--expose-gc');
-const collect = runInNewContext('gc') as () => void;
-
-function timed(work: () => unknown): { ms: number; best: number; cpu: number } {
-  for (let i = 0; i < WARM_UP + 1; i++) work();
-  const times: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    collect();
-    const cpuStart = process.cpuUsage();
-    const start = performance.now();
-    work();
-    times.push(performance.now() - start);
-    const used = process.cpuUsage(cpuStart);
-    cpu.push((used.user + used.system) / 1000);
-  }
-  const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)] as number;
-  return { ms: median(times), best: Math.min(...times), cpu: median(cpu) };
+function timedRuns(work: () => unknown): { ms: number; best: number; cpu: number } {
+  const t = timed(work, RUNS, WARM_UP + 1);
+  return { ms: t.ms, best: t.best, cpu: t.cpuMs };
 }
 
 /**
@@ -88,8 +72,8 @@ export async function bench(): Promise<Record<string, unknown>> {
   const none = { ...ws, invoices: [] };
   const posted = { ...ws, invoices };
   const check = computePeriod(posted, period);
-  const zero = timed(() => computePeriod(none, period));
-  const history = timed(() => computePeriod(posted, period));
+  const zero = timedRuns(() => computePeriod(none, period));
+  const history = timedRuns(() => computePeriod(posted, period));
   const round = (n: number) => Math.round(n * 10) / 10;
   const figures = {
     scale: { accounts: ws.accounts.length, moduleOrgs: ws.orgMappings.length, modules: ws.enabledModules.length, days: periodDays(period).length, uploads: ws.uploads.length, postedMonths: periods.length, postedInvoices: invoices.length, postedLines: invoices.reduce((n, i) => n + i.lines.length, 0), adjustmentsDue: check.adjustments.length },

@@ -5,8 +5,6 @@
 // [--today YYYY-MM-DD] [--profile]`; the posted months are cached in /tmp between runs.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { addDays, periodEnd, periodOf } from '../../shared/dates/index.ts';
 import { computePeriod } from '../../shared/invoice/compute-period.ts';
 import { computeInsights } from '../../shared/insights/insights.ts';
@@ -16,10 +14,9 @@ import type { Workspace } from '../../shared/schema/workspace.ts';
 import { UsageStore } from '../../shared/usage/store.ts';
 import { billingView, pageAccounts, withDaily } from '../../web/src/lib/engine/views/billing.ts';
 import { insightsView } from '../../web/src/lib/engine/views/insights.ts';
+import { timed } from './timed.ts';
 import { generateLargeMsp, largeWorkspace, LARGE_SCALE, GENERATOR_VERSION } from './large/generate.ts';
 
-setFlagsFromString('--expose-gc');
-const collect = runInNewContext('gc') as () => void;
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -57,23 +54,10 @@ function postedInvoices(ws: Workspace, msp: ReturnType<typeof generateLargeMsp>)
   return current.invoices;
 }
 
-const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)] as number;
-
-function timed(label: string, work: () => unknown): number {
-  const times: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    collect();
-    const cpuStart = process.cpuUsage();
-    const start = performance.now();
-    work();
-    times.push(performance.now() - start);
-    const used = process.cpuUsage(cpuStart);
-    cpu.push((used.user + used.system) / 1000);
-  }
-  // CPU time too: the machine is shared, so wall time includes other processes' turns
-  console.log(`${label}: median ${median(times).toFixed(0)} ms, cpu ${median(cpu).toFixed(0)} ms (runs ${times.map((t) => t.toFixed(0)).join(', ')})`);
-  return median(times);
+function timedRuns(label: string, work: () => unknown): number {
+  const t = timed(work, runs);
+  console.log(`${label}: median ${t.ms.toFixed(0)} ms, cpu ${t.cpuMs.toFixed(0)} ms (runs ${t.times.map((x) => x.toFixed(0)).join(', ')})`);
+  return t.ms;
 }
 
 const setup = performance.now();
@@ -98,12 +82,12 @@ if (process.argv.includes('--profile')) {
     computeInsights(ws, {});
   }
 } else {
-  const periodMs = timed('computePeriod (whole period)', () => computePeriod(ws, period, {}));
-  const billingMs = timed('Billing first page (cold)', () => {
+  const periodMs = timedRuns('computePeriod (whole period)', () => computePeriod(ws, period, {}));
+  const billingMs = timedRuns('Billing first page (cold)', () => {
     const view = billingView(computePeriod(ws, period, {}), names, query);
     return withDaily(view, computePeriod(ws, period, { daily: true, accounts: pageAccounts(view) }), '');
   });
-  const insightsComputeMs = timed('computeInsights', () => computeInsights(ws, {}));
-  const insightsMs = timed('Insights (cold)', () => insightsView(computeInsights(ws, {}), ws.orgMappings, names, { limit: 10, all: [] }));
+  const insightsComputeMs = timedRuns('computeInsights', () => computeInsights(ws, {}));
+  const insightsMs = timedRuns('Insights (cold)', () => insightsView(computeInsights(ws, {}), ws.orgMappings, names, { limit: 10, all: [] }));
   console.log(JSON.stringify({ accounts, invoices: invoices.length, periodMs, billingMs, insightsComputeMs, insightsMs }));
 }

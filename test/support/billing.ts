@@ -55,3 +55,19 @@ export function oneService(options: {
     uploads: options.uploads,
   });
 }
+
+/** Clients on Datto RMM, a "Managed Services" contract each: Desktop Monitoring at $5.00 a desktop or laptop, billed at period end. */
+export function desktopMonitoring(accounts: { id: string; name: string }[], options: { startDate: string; unitCost: string | null; uploads: UploadInput[] }): Workspace {
+  return scenario({
+    currency: 'USD',
+    enabledModules: ['datto-rmm'],
+    accounts,
+    orgMappings: accounts.map((a) => ({ module: 'datto-rmm', orgId: `rmm-${a.id}`, accountId: a.id })),
+    contracts: accounts.map((a) => ({
+      id: `c-${a.id}`, accountId: a.id, name: 'Managed Services', startDate: options.startDate, endDate: null,
+      services: [{ id: 's1', name: 'Desktop Monitoring', unitPrice: '5.00', unitCost: options.unitCost, billing: 'period-end' as const }],
+      serviceMappings: [{ module: 'datto-rmm', billingType: 'DesktopLaptopMetric', serviceId: 's1' }],
+    })),
+    uploads: options.uploads,
+  });
+}

@@ -5,7 +5,7 @@
 // when a config table changed.
 import { describe, expect, it } from 'vitest';
 import { freshDatabases } from '../../support/test-db.ts';
-import { scenario, uploadsEachDay } from '../../support/billing.ts';
+import { desktopMonitoring, uploadsEachDay } from '../../support/billing.ts';
 import { postInvoice } from '../../../shared/posting/post.ts';
 import type { PostedIndex } from '../../../shared/invoice/posted.ts';
 import type { Workspace } from '../../../shared/schema/workspace.ts';
@@ -18,16 +18,9 @@ import { EngineSession, workerApi } from '../../../web/src/lib/engine/session.ts
 /** Three clients at $5.00 a device (period end) on Datto RMM; September and October posted for all. */
 function history(): Workspace {
   const accounts = [{ id: 'a1', name: 'Brass Building Supplies' }, { id: 'a2', name: 'Cobalt Dental' }, { id: 'a3', name: 'Amber Legal' }];
-  let ws = scenario({
-    currency: 'USD',
-    enabledModules: ['datto-rmm'],
-    accounts,
-    orgMappings: accounts.map((a) => ({ module: 'datto-rmm', orgId: `rmm-${a.id}`, accountId: a.id })),
-    contracts: accounts.map((a) => ({
-      id: `c-${a.id}`, accountId: a.id, name: 'Managed Services', startDate: '2026-01-01', endDate: null,
-      services: [{ id: 's1', name: 'Desktop Monitoring', unitPrice: '5.00', unitCost: '1.00', billing: 'period-end' as const }],
-      serviceMappings: [{ module: 'datto-rmm', billingType: 'DesktopLaptopMetric', serviceId: 's1' }],
-    })),
+  let ws = desktopMonitoring(accounts, {
+    startDate: '2026-01-01',
+    unitCost: '1.00',
     uploads: uploadsEachDay('datto-rmm', '2026-09-01', '2026-11-30', (day) => ({
       'rmm-a1': { DesktopLaptopMetric: 10 }, 'rmm-a2': { DesktopLaptopMetric: day < '2026-10-15' ? 20 : 22 }, 'rmm-a3': { DesktopLaptopMetric: 30 },
     })),

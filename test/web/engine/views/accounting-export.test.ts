@@ -3,7 +3,7 @@
 // what it holds is remembered once the page saved it, so the next "not yet exported" is empty.
 import { describe, expect, it } from 'vitest';
 import { freshDatabases } from '../../../support/test-db.ts';
-import { scenario, uploadsEachDay } from '../../../support/billing.ts';
+import { desktopMonitoring, uploadsEachDay } from '../../../support/billing.ts';
 import { exportCsv } from '../../../../shared/export/export.ts';
 import { postInvoice } from '../../../../shared/posting/post.ts';
 import type { Workspace } from '../../../../shared/schema/workspace.ts';
@@ -14,16 +14,9 @@ import { EngineSession, workerApi } from '../../../../web/src/lib/engine/session
 /** Brass and Cobalt billed $5.00 a device at period end on Datto RMM; October posted (INV-1, INV-2), Cobalt's voided. */
 function postedOctober(): Workspace {
   const accounts = [{ id: 'a1', name: 'Brass Building Supplies' }, { id: 'a2', name: 'Cobalt Dental' }];
-  let ws = scenario({
-    currency: 'USD',
-    enabledModules: ['datto-rmm'],
-    accounts,
-    orgMappings: accounts.map((a) => ({ module: 'datto-rmm', orgId: `rmm-${a.id}`, accountId: a.id })),
-    contracts: accounts.map((a) => ({
-      id: `c-${a.id}`, accountId: a.id, name: 'Managed Services', startDate: '2026-10-01', endDate: null,
-      services: [{ id: 's1', name: 'Desktop Monitoring', unitPrice: '5.00', unitCost: null, billing: 'period-end' as const }],
-      serviceMappings: [{ module: 'datto-rmm', billingType: 'DesktopLaptopMetric', serviceId: 's1' }],
-    })),
+  let ws = desktopMonitoring(accounts, {
+    startDate: '2026-10-01',
+    unitCost: null,
     uploads: uploadsEachDay('datto-rmm', '2026-10-01', '2026-10-31', () => ({ 'rmm-a1': { DesktopLaptopMetric: 10 }, 'rmm-a2': { DesktopLaptopMetric: 20 } })),
   });
   ['a1', 'a2'].forEach((accountId, i) => {

@@ -38,6 +38,7 @@ function table(b: BrowserFigures | null, d1: D1Size): Row[] {
     const m = b.memory.peaks;
     const after = b.memory.afterFirstOpen;
     rows.push({ what: 'renderer memory / engine worker heap (peak; after first open)', measured: `${m.rendererMiB ?? '—'} MiB / ${m.workerHeapMiB ?? '—'} MiB (${after?.rendererMiB ?? '—'} / ${after?.workerHeapMiB ?? '—'})`, target: '< 1 GB / < 300 MB' });
+    rows.push({ what: 'each worker\'s heap, peak', measured: Object.entries(m.workerHeapsMiB).map(([name, heap]) => `${name} ${heap} MiB`).join(', '), target: '—' });
     for (const [name, figure] of Object.entries(b.screens)) {
       const target = name === 'Account page' ? '—' : name.startsWith('Account →') ? '< 1 s' : '< 1 s, < 20,000 nodes';
       rows.push({ what: `open ${name}`, measured: `${shown(figure)}${nodes(figure)}${tasks(figure)}`, target });

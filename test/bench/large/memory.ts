@@ -10,7 +10,16 @@ export interface MemorySample {
   label: string;
   rendererMiB: number | null;
   pageHeapMiB: number | null;
+  /** The engine worker's used heap. */
   workerHeapMiB: number | null;
+  /** Each worker's used heap by its script (`engine`, `sync`, `transfer`). */
+  workerHeapsMiB: Record<string, number>;
+}
+
+/** A worker's short name from its script URL (`…/workers/engine.worker-<hash>.js` → `engine`). */
+function workerName(url: string): string {
+  const file = url.split('/').pop() ?? url;
+  return file.split('.worker')[0] ?? file;
 }
 
 const mib = (bytes: number) => Number((bytes / 2 ** 20).toFixed(1));
@@ -70,11 +79,11 @@ export class MemoryProbe {
     await session.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
   }
 
-  async #workerHeap(): Promise<number | null> {
+  async #workerHeaps(): Promise<Record<string, number>> {
     const session = this.#pageSession;
-    if (!session) return null;
-    let total: number | null = null;
-    for (const sessionId of this.#workers.keys()) {
+    const heaps: Record<string, number> = {};
+    if (!session) return heaps;
+    for (const [sessionId, url] of this.#workers) {
       const id = this.#nextId++;
       const answer = new Promise<unknown>((resolve) => {
         this.#pending.set(id, resolve);
@@ -86,9 +95,10 @@ export class MemoryProbe {
         continue;
       }
       const result = await answer as { usedSize?: number } | null;
-      if (result?.usedSize !== undefined) total = Math.max(total ?? 0, result.usedSize);
+      const name = workerName(url);
+      if (result?.usedSize !== undefined) heaps[name] = Math.max(heaps[name] ?? 0, mib(result.usedSize));
     }
-    return total;
+    return heaps;
   }
 
   /** Renderer RSS (the largest renderer: the app's), the page's and the engine worker's used JS heap. */
@@ -103,21 +113,24 @@ export class MemoryProbe {
     }
     const heap = await within(this.#pageSession?.send('Runtime.getHeapUsage')) as { usedSize: number } | null;
     const pageHeap = heap?.usedSize ?? null;
-    const worker = await this.#workerHeap();
+    const heaps = await this.#workerHeaps();
+    const worker = heaps.engine ?? null;
     const sample: MemorySample = {
       atSeconds: Math.round((Date.now() - this.#started) / 1000), label,
-      rendererMiB: renderer === null ? null : mib(renderer), pageHeapMiB: pageHeap === null ? null : mib(pageHeap), workerHeapMiB: worker === null ? null : mib(worker),
+      rendererMiB: renderer === null ? null : mib(renderer), pageHeapMiB: pageHeap === null ? null : mib(pageHeap), workerHeapMiB: worker, workerHeapsMiB: heaps,
     };
     this.samples.push(sample);
     return sample;
   }
 
   /** The largest value of each figure over every sample. */
-  peaks(): { rendererMiB: number | null; pageHeapMiB: number | null; workerHeapMiB: number | null } {
+  peaks(): { rendererMiB: number | null; pageHeapMiB: number | null; workerHeapMiB: number | null; workerHeapsMiB: Record<string, number> } {
     const peak = (pick: (s: MemorySample) => number | null) => this.samples.reduce<number | null>((best, s) => {
       const v = pick(s);
       return v === null ? best : Math.max(best ?? 0, v);
     }, null);
-    return { rendererMiB: peak((s) => s.rendererMiB), pageHeapMiB: peak((s) => s.pageHeapMiB), workerHeapMiB: peak((s) => s.workerHeapMiB) };
+    const workers: Record<string, number> = {};
+    for (const sample of this.samples) for (const [name, heap] of Object.entries(sample.workerHeapsMiB)) workers[name] = Math.max(workers[name] ?? 0, heap);
+    return { rendererMiB: peak((s) => s.rendererMiB), pageHeapMiB: peak((s) => s.pageHeapMiB), workerHeapMiB: peak((s) => s.workerHeapMiB), workerHeapsMiB: workers };
   }
 }

@@ -8,7 +8,6 @@ import type { ModuleDef } from '../../../../../shared/schema/module.ts';
 import type { Contract } from '../../../../../shared/schema/workspace.ts';
 import type { TrueupDb } from '../../db/database.ts';
 import { exportedSoFar, type ExportedRef } from '../../billing/export-memory.ts';
-import { currentAccounts, currentProfile } from '../../billing/parties.ts';
 
 export interface AccountingExportQuery {
   format: ExportFormat;
@@ -29,8 +28,10 @@ export interface AccountingExport {
 
 /** The export of the stored invoices for a query; config is the workspace's currency, contracts and modules. */
 export async function accountingExport(db: TrueupDb, config: { currency: string; contracts: readonly Contract[]; modules: readonly ModuleDef[] }, query: AccountingExportQuery): Promise<AccountingExport> {
-  // papaparse and the formats are loaded with the first export, not with the worker
-  const { exportCsv, exportDocuments, notYetExported } = await import('../../../../../shared/export/index.ts');
+  // papaparse, the formats and the profile's schema (zod) load with the first export, not with the worker
+  const [{ exportCsv, exportDocuments, notYetExported }, { currentAccounts, currentProfile }] = await Promise.all([
+    import('../../../../../shared/export/index.ts'), import('../../billing/parties.ts'),
+  ]);
   const all = (await db.invoices.toArray()).filter((r) => r.deleted !== true);
   const [profile, accounts, exported] = await Promise.all([currentProfile(db), currentAccounts(db), exportedSoFar(db, query.format)]);
   const request = query.range === 'pending'

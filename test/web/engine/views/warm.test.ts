@@ -4,7 +4,7 @@
 // (the same result, not computed a second time). Timers are faked: nothing sleeps.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { freshDatabases } from '../../../support/test-db.ts';
-import { scenario, uploadsEachDay } from '../../../support/billing.ts';
+import { desktopMonitoring, uploadsEachDay } from '../../../support/billing.ts';
 import type { Workspace } from '../../../../shared/schema/workspace.ts';
 import { dataVersion } from '../../../../web/src/lib/db/data-version.ts';
 import { recordEdit } from '../../../../web/src/lib/db/changes.ts';
@@ -15,16 +15,9 @@ import { EngineCalls, QUIET_MS, trackCalls, viewWarmer, type WarmSteps } from '.
 /** Brass and Cobalt billed $5.00 a device at period end on Datto RMM, November so far. */
 function clients(): Workspace {
   const accounts = [{ id: 'a1', name: 'Brass Building Supplies' }, { id: 'a2', name: 'Cobalt Dental' }];
-  return scenario({
-    currency: 'USD',
-    enabledModules: ['datto-rmm'],
-    accounts,
-    orgMappings: accounts.map((a) => ({ module: 'datto-rmm', orgId: `rmm-${a.id}`, accountId: a.id })),
-    contracts: accounts.map((a) => ({
-      id: `c-${a.id}`, accountId: a.id, name: 'Managed Services', startDate: '2026-11-01', endDate: null,
-      services: [{ id: 's1', name: 'Desktop Monitoring', unitPrice: '5.00', unitCost: null, billing: 'period-end' as const }],
-      serviceMappings: [{ module: 'datto-rmm', billingType: 'DesktopLaptopMetric', serviceId: 's1' }],
-    })),
+  return desktopMonitoring(accounts, {
+    startDate: '2026-11-01',
+    unitCost: null,
     uploads: uploadsEachDay('datto-rmm', '2026-11-01', '2026-11-19', () => ({ 'rmm-a1': { DesktopLaptopMetric: 10 }, 'rmm-a2': { DesktopLaptopMetric: 20, ServerMetric: 1 } })),
   });
 }

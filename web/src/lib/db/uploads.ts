@@ -61,48 +61,45 @@ export class OrgDirectory {
   #rows: Map<string, OrgRow> | null = null;
 
   async rows(db: TrueupDb): Promise<Map<string, OrgRow>> {
-    this.#rows ??= new Map((await db.orgs.toArray()).map((row) => [`${row.module}\u0000${row.orgId}`, row]));
+    this.#rows ??= new Map((await db.orgs.toArray()).map((row) => [orgKey(row.module, row.orgId), row]));
     return this.#rows;
   }
+}
+
+const orgKey = (module: string, orgId: string) => `${module}\u0000${orgId}`;
+
+/** The stored rows of these orgs by key: the pull's directory, or read for these uploads alone. */
+async function storedOrgs(db: TrueupDb, orgs: readonly OrgRow[], directory?: OrgDirectory): Promise<Map<string, OrgRow>> {
+  if (directory) return directory.rows(db);
+  const stored = await db.orgs.bulkGet(orgs.map((o) => [o.module, o.orgId] as [string, string]));
+  return new Map(stored.flatMap((row) => (row ? [[orgKey(row.module, row.orgId), row] as const] : [])));
 }
 
 async function updateOrgDirectory(db: TrueupDb, uploads: readonly Upload[], directory?: OrgDirectory): Promise<void> {
   const seen = new Map<string, OrgRow>();
   for (const u of uploads) {
     for (const org of u.orgs) {
-      const key = `${u.module}\u0000${org.orgId}`;
+      const key = orgKey(u.module, org.orgId);
       const known = seen.get(key);
       if (!known) seen.set(key, { module: u.module, orgId: org.orgId, name: org.name, firstDate: u.date, lastDate: u.date });
       else mergeSighting(known, { module: u.module, orgId: org.orgId, name: org.name, firstDate: u.date, lastDate: u.date });
     }
   }
-  const fresh = [...seen.values()];
-  if (directory) {
-    const known = await directory.rows(db);
-    const changed: OrgRow[] = [];
-    for (const [key, org] of seen) {
-      const before = known.get(key);
-      if (!before) {
-        known.set(key, org);
-        changed.push(org);
-        continue;
-      }
-      const { name, firstDate, lastDate } = before;
-      mergeSighting(before, org);
-      if (before.name !== name || before.firstDate !== firstDate || before.lastDate !== lastDate) changed.push(before);
+  const known = await storedOrgs(db, [...seen.values()], directory);
+  // only the rows these uploads changed are written
+  const changed: OrgRow[] = [];
+  for (const [key, org] of seen) {
+    const before = known.get(key);
+    if (!before) {
+      known.set(key, org);
+      changed.push(org);
+      continue;
     }
-    if (changed.length > 0) await db.orgs.bulkPut(changed);
-    return;
+    const { name, firstDate, lastDate } = before;
+    mergeSighting(before, org);
+    if (before.name !== name || before.firstDate !== firstDate || before.lastDate !== lastDate) changed.push(before);
   }
-  const stored = await db.orgs.bulkGet(fresh.map((o) => [o.module, o.orgId] as [string, string]));
-  fresh.forEach((org, i) => {
-    const before = stored[i];
-    if (before) {
-      mergeSighting(before, org);
-      fresh[i] = before;
-    }
-  });
-  await db.orgs.bulkPut(fresh);
+  if (changed.length > 0) await db.orgs.bulkPut(changed);
 }
 
 function mergeSighting(into: OrgRow, other: OrgRow): void {

@@ -16,7 +16,7 @@ import type { EngineInputs, WorkerApi } from './session.ts';
 import type { ItemRef, PostOutcome } from './api.ts';
 import { LiveEngineCall } from './live-call.svelte.ts';
 import { appToday } from '../app/clock.ts';
-import { onReadsHeld } from '../sync/pull-hold.ts';
+import { onReadsHeld, readsHeld } from '../sync/pull-hold.ts';
 
 let remote: Remote<WorkerApi> | undefined;
 
@@ -40,7 +40,6 @@ export class LiveInputs {
   #config = $state.raw<WorkspaceConfig | null>(null);
   #draft: Contract | null = null;
   #configRead = false;
-  #held = false;
   #latest: readonly [number, number] | null = null;
   #configWatch: Subscription | null = null;
 
@@ -50,12 +49,11 @@ export class LiveInputs {
       next: (versions) => {
         this.#latest = versions;
         // During a long pull the figures wait for its end (sync/pull-hold.ts); the first version always passes.
-        if (!this.#held || this.#version === null) this.#follow(versions);
+        if (!readsHeld() || this.#version === null) this.#follow(versions);
       },
       error: (e: unknown) => { this.#fail(e); },
     });
     onReadsHeld((held) => {
-      this.#held = held;
       if (held) {
         this.#configWatch?.unsubscribe();
         this.#configWatch = null;

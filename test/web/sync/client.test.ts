@@ -158,6 +158,26 @@ describe('pulls', () => {
     expect((await db.orgs.get(['datto-edr', 'o2']))?.lastDate).toBe('2026-11-03');
   });
 
+  it('record an org seen again on a later day even when the pull breaks off (the directory writes those days in batches)', async () => {
+    const db = browser();
+    await upload('datto-edr', '2026-09-01', { d1: 4 });
+    await pullUploads(db, conn);
+    expect((await db.orgs.get(['datto-edr', 'd1']))?.lastDate).toBe('2026-09-01');
+    for (const date of ['2026-09-02', '2026-09-03']) await upload('datto-edr', date, { d1: 4 });
+    let pages = 0;
+    const flaky: EdgeConnection = {
+      ...conn,
+      fetch: async (input, init) => {
+        if (new URL(String(input)).pathname === '/v1/uploads' && ++pages > 1) throw new TypeError('network down');
+        return fetch(input, init);
+      },
+    };
+    await expect(pullUploads(db, flaky, 1)).rejects.toBeInstanceOf(EdgeError);
+    expect((await db.orgs.get(['datto-edr', 'd1']))?.lastDate).toBe('2026-09-02');
+    await pullUploads(db, conn, 1);
+    expect((await db.orgs.get(['datto-edr', 'd1']))?.lastDate).toBe('2026-09-03');
+  });
+
   it('keep one org directory across the pages of a backlog, the same as pulled in one page', async () => {
     // a backlog out of date order: the org directory keeps each org's first and last day and latest name
     for (const date of ['2026-10-12', '2026-10-10', '2026-10-11']) await upload('datto-edr', date, { b1: 1, b2: 2 });

@@ -53,16 +53,34 @@ export async function storeUploads(db: TrueupDb, uploads: readonly Upload[], pag
 }
 
 /**
- * The org directory as one pull holds it: read whole on its first page, so a backlog of
- * module-days does not read thousands of org rows back on every page, and only the rows a
- * page changed are written. Hold one per pull only: it does not see other writers.
+ * The org directory as one pull (or import) holds it: read whole on its first page, so a
+ * backlog of module-days does not read thousands of org rows back on every page. New orgs,
+ * renames and earlier first days are written with the page that brings them; an org that is
+ * only seen again on a later day is written when the holder calls `flush` (every few pages
+ * and with the last), because over a year of pages that is every org on every page, and
+ * those thousands of small writes were most of a large pull's time (docs/usage-store.md#the-org-directory).
+ * Hold one per pull only: it does not see other writers.
  */
 export class OrgDirectory {
   #rows: Map<string, OrgRow> | null = null;
+  readonly #later = new Map<string, OrgRow>();
 
   async rows(db: TrueupDb): Promise<Map<string, OrgRow>> {
     this.#rows ??= new Map((await db.orgs.toArray()).map((row) => [orgKey(row.module, row.orgId), row]));
     return this.#rows;
+  }
+
+  /** Keeps a row whose only change is a later last day, to be written by flush. */
+  defer(key: string, row: OrgRow): void {
+    this.#later.set(key, row);
+  }
+
+  /** Writes what was deferred (inside or outside a transaction that includes db.orgs). */
+  async flush(db: TrueupDb): Promise<void> {
+    if (this.#later.size === 0) return;
+    const rows = [...this.#later.values()];
+    this.#later.clear();
+    await db.orgs.bulkPut(rows);
   }
 }
 
@@ -97,7 +115,11 @@ async function updateOrgDirectory(db: TrueupDb, uploads: readonly Upload[], dire
     }
     const { name, firstDate, lastDate } = before;
     mergeSighting(before, org);
-    if (before.name !== name || before.firstDate !== firstDate || before.lastDate !== lastDate) changed.push(before);
+    if (before.name !== name || before.firstDate !== firstDate) changed.push(before);
+    else if (before.lastDate !== lastDate) {
+      if (directory) directory.defer(key, before);
+      else changed.push(before);
+    }
   }
   if (changed.length > 0) await db.orgs.bulkPut(changed);
 }

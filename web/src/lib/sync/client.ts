@@ -36,6 +36,8 @@ export interface SyncProgress {
 export type OnProgress = (progress: SyncProgress) => void;
 
 const PUSH_BATCH = 500;
+/** Pages of a pull between writes of orgs' later last days (see OrgDirectory). */
+const DIRECTORY_FLUSH_PAGES = 10;
 const CHANGE_PATH = /^changes\[(\d+)\]\.?(.*)$/;
 
 /**
@@ -172,21 +174,28 @@ export async function pullUploads(db: TrueupDb, conn: EdgeConnection, limit?: nu
   let total: number | null = null;
   const directory = new OrgDirectory();
   let next = fetchUploads(conn, await getMeta(db, 'uploadsCursor'), limit);
-  for (;;) {
-    const page = await next;
-    const more = page.more && page.uploads.length > 0;
-    if (more) {
-      next = fetchUploads(conn, page.cursor, limit);
-      next.catch(() => undefined); // a failure is raised when this page is awaited, after the current one is kept
+  try {
+    for (let pages = 1; ; pages++) {
+      const page = await next;
+      const more = page.more && page.uploads.length > 0;
+      if (more) {
+        next = fetchUploads(conn, page.cursor, limit);
+        next.catch(() => undefined); // a failure is raised when this page is awaited, after the current one is kept
+      }
+      await db.transaction('rw', uploadTables(db), async () => {
+        await storeUploads(db, page.uploads, page.cursor, directory);
+        if (!more || pages % DIRECTORY_FLUSH_PAGES === 0) await directory.flush(db);
+        await setMeta(db, 'uploadsCursor', page.cursor);
+      });
+      pulled += page.uploads.length;
+      if (total === null && page.remaining !== undefined) total = page.uploads.length + page.remaining;
+      if (page.uploads.length > 0) onProgress?.({ phase: 'uploads', done: pulled, total });
+      if (!more) return pulled;
     }
-    await db.transaction('rw', uploadTables(db), async () => {
-      await storeUploads(db, page.uploads, page.cursor, directory);
-      await setMeta(db, 'uploadsCursor', page.cursor);
-    });
-    pulled += page.uploads.length;
-    if (total === null && page.remaining !== undefined) total = page.uploads.length + page.remaining;
-    if (page.uploads.length > 0) onProgress?.({ phase: 'uploads', done: pulled, total });
-    if (!more) return pulled;
+  } finally {
+    // an interrupted pull still records the last days it stored (a closed tab loses at most
+    // DIRECTORY_FLUSH_PAGES pages of them, until those orgs report again)
+    await directory.flush(db).catch(() => undefined);
   }
 }
 

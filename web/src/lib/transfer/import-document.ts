@@ -8,7 +8,7 @@ import { contentOf, documentPieces } from '../../../../shared/workspace-stream/r
 import { UploadFastPath } from '../../../../shared/workspace-stream/upload-fast-path.ts';
 import { WorkspaceAssembler } from '../../../../shared/workspace-stream/workspace-assembler.ts';
 import type { TrueupDb } from '../db/database.ts';
-import { storeUploads } from '../db/uploads.ts';
+import { OrgDirectory, storeUploads } from '../db/uploads.ts';
 import { restoreConfig } from '../db/workspace.ts';
 import type { OnProgress } from './progress.ts';
 
@@ -36,23 +36,28 @@ export async function importWorkspaceFile(db: TrueupDb, file: Blob, onProgress?:
   const fast = new UploadFastPath();
   let slice: Upload[] = [];
   let stored = 0;
+  const directory = new OrgDirectory();
   const flush = async () => {
-    await storeUploads(db, slice);
+    await storeUploads(db, slice, undefined, directory);
     stored += slice.length;
     slice = [];
     onProgress?.({ phase: 'store', done: stored, total });
   };
-  for await (const pieces of documentPieces(contentOf(file.stream()))) {
-    for (const piece of pieces) {
-      if (piece.kind !== 'item' || piece.key !== 'uploads') continue;
-      const valid = fast.check(piece.value) ?? uploadSchema.safeParse(piece.value).data;
-      // The file changed between the passes.
-      if (valid === undefined) return { ok: false, problem: 'invalid', issues: [{ path: formatPath(['uploads', piece.index]), message: 'changed while it was imported' }] };
-      slice.push(valid);
-      if (slice.length >= SLICE) await flush();
+  try {
+    for await (const pieces of documentPieces(contentOf(file.stream()))) {
+      for (const piece of pieces) {
+        if (piece.kind !== 'item' || piece.key !== 'uploads') continue;
+        const valid = fast.check(piece.value) ?? uploadSchema.safeParse(piece.value).data;
+        // The file changed between the passes.
+        if (valid === undefined) return { ok: false, problem: 'invalid', issues: [{ path: formatPath(['uploads', piece.index]), message: 'changed while it was imported' }] };
+        slice.push(valid);
+        if (slice.length >= SLICE) await flush();
+      }
     }
+    if (slice.length > 0) await flush();
+  } finally {
+    await directory.flush(db);
   }
-  if (slice.length > 0) await flush();
   onProgress?.({ phase: 'config', done: 0, total: 1 });
   const changes = await restoreConfig(db, checked.workspace);
   return { ok: true, changes, uploads: total };

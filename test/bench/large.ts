@@ -35,6 +35,7 @@ function table(b: BrowserFigures | null, d1: D1Size): Row[] {
   if (b) {
     const open = b.firstOpen;
     rows.push({ what: 'first open, until the dashboard shows figures', measured: `${shown(open)} (sync ${secs(open.syncMs)}${tasks(open)}; ${open.longTasks?.count ?? 0} tasks > 50 ms)`, target: '< 60 s, no task > 200 ms' });
+    if (open.cpuSeconds) rows.push({ what: 'CPU during the first open (seconds, by process)', measured: Object.entries(open.cpuSeconds).filter(([, v]) => v >= 0.1).map(([k, v]) => `${k} ${v}`).join(', '), target: '—' });
     const m = b.memory.peaks;
     const after = b.memory.afterFirstOpen;
     rows.push({ what: 'renderer memory / engine worker heap (peak; after first open)', measured: `${m.rendererMiB ?? '—'} MiB / ${m.workerHeapMiB ?? '—'} MiB (${after?.rendererMiB ?? '—'} / ${after?.workerHeapMiB ?? '—'})`, target: '< 1 GB / < 300 MB' });
@@ -49,6 +50,8 @@ function table(b: BrowserFigures | null, d1: D1Size): Row[] {
     rows.push({ what: 'Settings → export workspace', measured: ex.failed ? `${ex.failed}${typeof ex.alert === 'string' ? ` (${ex.alert})` : ''}` : `${secs(ex.ms)}, ${((ex.bytes ?? 0) / 2 ** 20).toFixed(1)} MiB file${tasks(ex)}`, target: 'a backup file that re-imports' });
     const im = b.importWorkspace;
     rows.push({ what: 'import it into a fresh profile', measured: im.failed ?? `${secs(im.ms)}, ok (${im.message ?? ''})${tasks(im)}`, target: 'ok' });
+    const ip = im.memory?.peaks;
+    if (ip) rows.push({ what: 'the import\'s profile: page heap / each worker\'s heap, peak', measured: `${ip.pageHeapMiB ?? '—'} MiB / ${Object.entries(ip.workerHeapsMiB).map(([name, heap]) => `${name} ${heap} MiB`).join(', ') || '—'}`, target: '—' });
   }
   rows.push({ what: 'D1 of the year (SQLite files; dbstat pages)', measured: `${d1.fileMiB} MiB; ${d1.dbstatMiB ?? '—'} MiB`, target: '< 600 MB' });
   return rows;

@@ -7,6 +7,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { cpuBetween, cpuNow, type CpuSeconds } from './cpu.ts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { MemoryProbe, type MemorySample } from './memory.ts';
 
@@ -36,11 +37,13 @@ export interface StepFigure {
 }
 
 export interface BrowserFigures {
-  firstOpen: StepFigure & { syncMs: number | null; figures: Record<string, string>; storageMiB: number | null };
+  /** cpuSeconds: CPU used during the first open by each Chromium process type and the local edge (cpu.ts). */
+  firstOpen: StepFigure & { syncMs: number | null; figures: Record<string, string>; storageMiB: number | null; cpuSeconds: CpuSeconds | null };
+  /** importMemory: the import's own profile, sampled like the first (its renderer and workers). */
   screens: Record<string, StepFigure>;
   edit: StepFigure;
   exportWorkspace: StepFigure & { bytes: number | null };
-  importWorkspace: StepFigure & { message: string | null };
+  importWorkspace: StepFigure & { message: string | null; memory?: { peaks: ReturnType<MemoryProbe['peaks']>; samples: MemorySample[] } };
   memory: { afterFirstOpen: MemorySample | null; peaks: ReturnType<MemoryProbe['peaks']>; samples: MemorySample[] };
   /** What the sync status said over the run (each change of its text, seconds from the first open's start). */
   syncProgress: { atSeconds: number; text: string }[];
@@ -130,12 +133,15 @@ export async function measureInBrowser(browser: Browser, url: string, token: str
   page.on('crash', () => pageErrors.push('the renderer crashed'));
   const probe = new MemoryProbe();
   await probe.attach(browser, page);
+  // the import's profile, while it runs (sampled with the first)
+  const importing: { probe: MemoryProbe | null } = { probe: null };
   let sampling = true;
   const runStarted = performance.now();
   const syncProgress: BrowserFigures['syncProgress'] = [];
   const sampler = (async () => {
     while (sampling) {
       await probe.sample('during');
+      if (importing.probe) await importing.probe.sample('import');
       const text = page.isClosed() ? '' : await Promise.race([
         page.evaluate(() => (document.querySelector('[data-testid="sync-status"]')?.textContent ?? '').replace(/\s+/g, ' ').trim()).catch(() => ''),
         new Promise<string>((resolve) => setTimeout(() => resolve(''), 10_000)),
@@ -148,6 +154,7 @@ export async function measureInBrowser(browser: Browser, url: string, token: str
   try {
     // First open: a fresh profile is handed the token, pulls everything, then computes.
     let syncMs: number | null = null;
+    const cpuBefore = await cpuNow(browser).catch(() => null);
     const openStarted = performance.now();
     const firstOpen = await step('first open (sync + first figures)', limits.firstOpenMs, async (timeout) => {
       await page.goto(`${url}/#token=${token}`, { timeout });
@@ -162,6 +169,8 @@ export async function measureInBrowser(browser: Browser, url: string, token: str
         .map((el) => [el.getAttribute('data-field') ?? '', (el.textContent ?? '').trim()])));
       return { figures };
     });
+    const cpuAfter = cpuBefore === null ? null : await cpuNow(browser).catch(() => null);
+    const cpuSeconds = cpuBefore === null || cpuAfter === null ? null : cpuBetween(cpuBefore, cpuAfter);
     const openTasks = await longTasks(page, true).catch(() => ({ count: 0, over200ms: 0, longestMs: 0 }));
     const afterFirstOpen = await probe.sample('after first open');
     const syncText = await page.getByTestId('sync-status').textContent({ timeout: 5_000 }).catch(() => null);
@@ -274,6 +283,9 @@ export async function measureInBrowser(browser: Browser, url: string, token: str
       if (exported.bytes !== undefined) {
         const fresh = await newProfile(browser, now);
         fresh.page.on('pageerror', (error) => pageErrors.push(`import: ${error.message.slice(0, 300)}`));
+        const watched = new MemoryProbe();
+        await watched.attach(browser, fresh.page);
+        importing.probe = watched;
         try {
           await fresh.page.goto(`${url}/`);
           await nav(fresh.page, 'Settings', limits.screenMs);
@@ -287,14 +299,17 @@ export async function measureInBrowser(browser: Browser, url: string, token: str
             return { message: ((await done.first().textContent()) ?? '').trim() };
           });
           importWorkspace = { ...imported, message: imported.message ?? null, longTasks: await longTasks(fresh.page, true).catch(() => undefined) };
+          await watched.sample('after import');
         } catch (error) {
           importWorkspace = { ms: null, failed: (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'failed', message: null };
         } finally {
+          importing.probe = null;
+          importWorkspace.memory = { peaks: watched.peaks(), samples: watched.samples };
           await fresh.context.close();
         }
       }
       return {
-        firstOpen: { ...firstOpen, ms: firstOpen.ms, syncMs, figures: firstOpen.figures ?? {}, longTasks: openTasks, syncStatus: syncText?.replace(/\s+/g, ' ').trim() ?? null, storageMiB } as BrowserFigures['firstOpen'],
+        firstOpen: { ...firstOpen, ms: firstOpen.ms, syncMs, figures: firstOpen.figures ?? {}, longTasks: openTasks, syncStatus: syncText?.replace(/\s+/g, ' ').trim() ?? null, storageMiB, cpuSeconds } as BrowserFigures['firstOpen'],
         screens, edit: editFigure, exportWorkspace, importWorkspace,
         memory: { afterFirstOpen, peaks: probe.peaks(), samples: probe.samples },
         syncProgress, pageErrors,

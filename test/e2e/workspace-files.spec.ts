@@ -51,7 +51,10 @@ describe('workspace backup files', () => {
     await app.page.getByRole('checkbox', { name: 'Compress (gzip)' }).check();
     await app.page.getByRole('button', { name: 'Save to a file…' }).click();
     const saved = app.page.getByText(/^Saved trueup-workspace-\d{4}-\d{2}-\d{2}\.json\.gz\.$/);
-    await saved.waitFor();
+    // a failed export says so: the test names it rather than waiting out its time
+    const failed = app.page.getByRole('alert').filter({ hasText: 'Export failed' });
+    await saved.or(failed).first().waitFor();
+    expect(await failed.count(), (await failed.allTextContents()).join(' | ')).toBe(0);
     const name = ((await saved.textContent()) ?? '').replace(/^Saved /, '').replace(/\.$/, '');
     const bytes = await app.page.evaluate(async (file) => {
       const handle = await (await navigator.storage.getDirectory()).getFileHandle(file);

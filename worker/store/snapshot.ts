@@ -19,8 +19,8 @@ function readAfter(text: string): After {
 
 /**
  * A posted invoice's lines with their daily quantities packed (shared/invoice/packed-days.ts):
- * the 31 day objects of each line are most of a large MSP's snapshot, packed they are a
- * seventh of it. The browser stores them packed anyway; the log and D1 keep them as pushed.
+ * the 31 day objects of each line are most of a large MSP's snapshot (480 MB; 165 MB with
+ * them packed). The browser stores them packed anyway; the log and D1 keep them as pushed.
  */
 function packedDays(change: Change): Change {
   if (change.table !== 'invoices' || change.fields.lines === undefined) return change;

@@ -8,3 +8,4 @@ export * from './tax.ts';
 export * from './corrections.ts';
 export * from './recompute-posted.ts';
 export * from './line-group.ts';
+export * from './packed-days.ts';

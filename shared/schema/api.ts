@@ -78,9 +78,16 @@ export const snapshotQuery = z.object({ after: snapshotAfter.optional(), limit: 
  * order. Per record, the winning value of each field with the clock that set it, as changes
  * (one per clock) that merge to exactly the state the whole log merges to. Once `more` is
  * false, pull GET /v1/changes?since=`cursor` for what came after.
+ * Unlike the log, an invoice's `lines[i].daily` list comes packed where it packs (`packedDays`
+ * of shared/schema/invoice.ts; unpack with unpackDays of shared/invoice/packed-days.ts): the
+ * day objects are most of a large MSP's snapshot, which a new browser downloads on its first open.
  */
 export const snapshotPage = z.object({
-  changes: z.array(change),
+  changes: z.array(change).describe(
+    'Changes as in GET /v1/changes, except that an invoice line\'s `daily` list may come packed: '
+    + '`{ from, quantities, carried?, estimated? }`, the consecutive days from `from`, a quantity each, '
+    + 'the carried and estimated days by position (0-based). Days that do not pack come as the list.',
+  ),
   /** Records in this page. */
   records: z.number().int(),
   /** Records per table in the whole snapshot: on the first page only (no `after`). */

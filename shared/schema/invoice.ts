@@ -11,6 +11,22 @@ export const dailyQuantity = z.object({
   estimated: z.boolean().default(false),
 });
 
+/**
+ * A line's days packed (shared/invoice/packed-days.ts): consecutive plain days from `from`, a
+ * quantity each, the carried and estimated days by position. A posted month is one date and a
+ * list of quantities instead of 31 objects that each repeat four keys: how the browser stores
+ * them and how the edge's snapshot sends them.
+ */
+export const packedDays = z.object({
+  from: isoDay,
+  quantities: z.array(quantityText),
+  carried: z.array(z.number().int().nonnegative()).optional(),
+  estimated: z.array(z.number().int().nonnegative()).optional(),
+});
+
+/** A line's days packed, or the list as it came (days that do not pack, or stored before packing). */
+export const storedDays = z.union([packedDays, z.array(dailyQuantity)]);
+
 /** What a posted item summed: its module orgs and billing types (docs/billing-rules.md#posting-freezes). */
 export const lineSources = z.object({ orgIds: z.array(z.string()), billingTypes: z.array(z.string()) });
 
@@ -85,6 +101,8 @@ export const invoice = z.object({
 });
 
 export type DailyQuantity = z.infer<typeof dailyQuantity>;
+export type PackedDays = z.infer<typeof packedDays>;
+export type StoredDays = z.infer<typeof storedDays>;
 export type InvoiceLine = z.infer<typeof invoiceLine>;
 export type Invoice = z.infer<typeof invoice>;
 export type InvoiceTax = z.infer<typeof invoiceTax>;

@@ -3,7 +3,7 @@
 // directory are pulled from the edge; outbox, clocks and meta belong to the sync.
 import type { Account, Contract, Invoice, ModuleDef, OrgMapping, Upload, Change, ChangeTable, Json } from '../../../../shared/index.ts';
 import type { Charge, Profile } from '../../../../shared/schema/workspace.ts';
-import type { DailyQuantity } from '../../../../shared/schema/invoice.ts';
+import type { StoredDays } from '../../../../shared/schema/invoice.ts';
 import type { DayCells } from '../../../../shared/usage/store.ts';
 
 /** Every config row: its record id and whether it has been deleted. */
@@ -57,18 +57,7 @@ export type UsageDayRow = DayCells & {
   seq: number;
 };
 
-/** A line's consecutive days from `from`, a quantity each; the carried and estimated days by position (see invoices.ts packDays). */
-export interface PackedDays {
-  from: string;
-  quantities: string[];
-  carried?: number[];
-  estimated?: number[];
-}
-
-/** A line's days as stored: packed, or the list as it came (rows written before packing, or days that do not pack). */
-export type StoredDays = PackedDays | DailyQuantity[];
-
-/** The frozen daily quantities of a posted invoice, by line position (null: a line without days), kept apart from its row. */
+/** The frozen daily quantities of a posted invoice, by line position (null: a line without days; packed, see shared/invoice/packed-days.ts), kept apart from its row. */
 export interface InvoiceDailyRow {
   id: string;
   lines: (StoredDays | null)[];

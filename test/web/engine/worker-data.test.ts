@@ -5,7 +5,7 @@
 // when a config table changed.
 import { describe, expect, it } from 'vitest';
 import { freshDatabases } from '../../support/test-db.ts';
-import { desktopMonitoring, upload, uploadsEachDay } from '../../support/billing.ts';
+import { desktopMonitoring, uploadsEachDay } from '../../support/billing.ts';
 import { postInvoice } from '../../../shared/posting/post.ts';
 import type { PostedIndex } from '../../../shared/invoice/posted.ts';
 import type { Workspace } from '../../../shared/schema/workspace.ts';
@@ -13,7 +13,6 @@ import { recordFields } from '../../../shared/sync/record-fields.ts';
 import { recordEdit, recordEdits } from '../../../web/src/lib/db/changes.ts';
 import { dataVersion } from '../../../web/src/lib/db/data-version.ts';
 import type { TrueupDb } from '../../../web/src/lib/db/database.ts';
-import { storeUploads } from '../../../web/src/lib/db/uploads.ts';
 import { EngineSession, workerApi } from '../../../web/src/lib/engine/session.ts';
 
 /** Three clients at $5.00 a device (period end) on Datto RMM; September and October posted for all. */
@@ -113,22 +112,5 @@ describe('engine worker posted index', () => {
     await recordEdit(db, { table: 'accounts', id: 'a1', fields: { name: 'Brass & Co' } });
     await session.workspace(await inputsOf(db));
     expect(session.data.stats.configBuilds).toBe(builds + 1);
-  });
-
-  it('reads ahead while a pull lands pages (catchUp): each call reads only the newer rows, computes nothing, and the figures match a fresh read', async () => {
-    const db = await freshDb();
-    const session = new EngineSession(db);
-    const api = workerApi(session);
-    await api.catchUp();
-    expect(session.data.version).toBe(await dataVersion(db));
-    const daysRead = session.data.stats.moduleDays;
-
-    // a pulled page: December's first two days of Datto RMM, Cobalt up to 23 devices
-    await storeUploads(db, ['2026-12-01', '2026-12-02'].map((date) => upload('datto-rmm', date, { 'rmm-a1': { DesktopLaptopMetric: 10 }, 'rmm-a2': { DesktopLaptopMetric: 23 }, 'rmm-a3': { DesktopLaptopMetric: 30 } })), '9000');
-    await api.catchUp();
-    expect(session.data.version).toBe(await dataVersion(db));
-    expect(session.data.stats.moduleDays - daysRead).toBe(2);
-    expect(session.data.stats.configBuilds).toBe(0);
-    await sameAsFresh(db, session);
   });
 });

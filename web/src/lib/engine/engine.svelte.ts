@@ -17,7 +17,6 @@ import type { ItemRef, PostOutcome } from './api.ts';
 import { LiveEngineCall } from './live-call.svelte.ts';
 import { appToday } from '../app/clock.ts';
 import { onReadsHeld, readsHeld } from '../sync/pull-hold.ts';
-import { ReadAhead } from './read-ahead.ts';
 
 let remote: Remote<WorkerApi> | undefined;
 
@@ -43,17 +42,14 @@ export class LiveInputs {
   #configRead = false;
   #latest: readonly [number, number] | null = null;
   #configWatch: Subscription | null = null;
-  #readAhead = new ReadAhead(engineWorker);
 
   constructor(db: TrueupDb) {
     this.#db = db;
     liveQuery(async () => [await dataVersion(db), (await getMeta(db, 'usageVersion')) ?? 0] as const).subscribe({
       next: (versions) => {
         this.#latest = versions;
-        // During a long pull the figures wait for its end (sync/pull-hold.ts); the first version
-        // always passes. The worker reads the stored pages meanwhile (read-ahead.ts).
+        // During a long pull the figures wait for its end (sync/pull-hold.ts); the first version always passes.
         if (!readsHeld() || this.#version === null) this.#follow(versions);
-        else this.#readAhead.request();
       },
       error: (e: unknown) => { this.#fail(e); },
     });

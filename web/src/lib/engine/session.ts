@@ -157,10 +157,6 @@ export function workerApi(session: EngineSession) {
   return {
     ...engineApi,
     ...viewApi(session),
-    /** Reads what is stored now, computing nothing (web/src/lib/engine/read-ahead.ts). */
-    async catchUp(): Promise<void> {
-      await session.data.ensure(await dataVersion(session.db));
-    },
     async compute(inputs: EngineInputs, period: string, options: PeriodOptions = {}): Promise<PeriodResult> {
       return session.period(inputs, period, options);
     },

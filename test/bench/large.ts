@@ -36,6 +36,7 @@ function table(b: BrowserFigures | null, d1: D1Size): Row[] {
     const open = b.firstOpen;
     rows.push({ what: 'first open, until the dashboard shows figures', measured: `${shown(open)} (sync ${secs(open.syncMs)}${tasks(open)}; ${open.longTasks?.count ?? 0} tasks > 50 ms)`, target: '< 60 s, no task > 200 ms' });
     if (open.cpuSeconds) rows.push({ what: 'CPU during the first open (seconds, by process)', measured: Object.entries(open.cpuSeconds).filter(([, v]) => v >= 0.1).map(([k, v]) => `${k} ${v}`).join(', '), target: '—' });
+    rows.push({ what: 'CPU during the first open (seconds, the busiest threads)', measured: Object.entries(open.cpuThreads ?? {}).slice(0, 5).map(([k, v]) => `${k} ${v}`).join(', '), target: '—' });
     const m = b.memory.peaks;
     const after = b.memory.afterFirstOpen;
     rows.push({ what: 'renderer memory / engine worker heap (peak; after first open)', measured: `${m.rendererMiB ?? '—'} MiB / ${m.workerHeapMiB ?? '—'} MiB (${after?.rendererMiB ?? '—'} / ${after?.workerHeapMiB ?? '—'})`, target: '< 1 GB / < 300 MB' });

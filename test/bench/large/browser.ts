@@ -7,7 +7,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { cpuBetween, cpuNow, type CpuSeconds } from './cpu.ts';
+import { cpuBetween, cpuNow, threadsNow, type CpuSeconds } from './cpu.ts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { MemoryProbe, type MemorySample } from './memory.ts';
 
@@ -38,7 +38,7 @@ export interface StepFigure {
 
 export interface BrowserFigures {
   /** cpuSeconds: CPU used during the first open by each Chromium process type and the local edge (cpu.ts). */
-  firstOpen: StepFigure & { syncMs: number | null; figures: Record<string, string>; storageMiB: number | null; cpuSeconds: CpuSeconds | null };
+  firstOpen: StepFigure & { syncMs: number | null; figures: Record<string, string>; storageMiB: number | null; cpuSeconds: CpuSeconds | null; cpuThreads: CpuSeconds };
   /** importMemory: the import's own profile, sampled like the first (its renderer and workers). */
   screens: Record<string, StepFigure>;
   edit: StepFigure;
@@ -155,6 +155,7 @@ export async function measureInBrowser(browser: Browser, url: string, token: str
     // First open: a fresh profile is handed the token, pulls everything, then computes.
     let syncMs: number | null = null;
     const cpuBefore = await cpuNow(browser).catch(() => null);
+    const threadsBefore = await threadsNow();
     const openStarted = performance.now();
     const firstOpen = await step('first open (sync + first figures)', limits.firstOpenMs, async (timeout) => {
       await page.goto(`${url}/#token=${token}`, { timeout });
@@ -171,6 +172,8 @@ export async function measureInBrowser(browser: Browser, url: string, token: str
     });
     const cpuAfter = cpuBefore === null ? null : await cpuNow(browser).catch(() => null);
     const cpuSeconds = cpuBefore === null || cpuAfter === null ? null : cpuBetween(cpuBefore, cpuAfter);
+    // the threads that used the most, largest first
+    const cpuThreads = Object.fromEntries(Object.entries(cpuBetween(threadsBefore, await threadsNow())).sort((a, b) => b[1] - a[1]).slice(0, 8));
     const openTasks = await longTasks(page, true).catch(() => ({ count: 0, over200ms: 0, longestMs: 0 }));
     const afterFirstOpen = await probe.sample('after first open');
     const syncText = await page.getByTestId('sync-status').textContent({ timeout: 5_000 }).catch(() => null);
@@ -309,7 +312,7 @@ export async function measureInBrowser(browser: Browser, url: string, token: str
         }
       }
       return {
-        firstOpen: { ...firstOpen, ms: firstOpen.ms, syncMs, figures: firstOpen.figures ?? {}, longTasks: openTasks, syncStatus: syncText?.replace(/\s+/g, ' ').trim() ?? null, storageMiB, cpuSeconds } as BrowserFigures['firstOpen'],
+        firstOpen: { ...firstOpen, ms: firstOpen.ms, syncMs, figures: firstOpen.figures ?? {}, longTasks: openTasks, syncStatus: syncText?.replace(/\s+/g, ' ').trim() ?? null, storageMiB, cpuSeconds, cpuThreads } as BrowserFigures['firstOpen'],
         screens, edit: editFigure, exportWorkspace, importWorkspace,
         memory: { afterFirstOpen, peaks: probe.peaks(), samples: probe.samples },
         syncProgress, pageErrors,

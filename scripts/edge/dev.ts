@@ -87,3 +87,21 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   }
   return { url, child, stop };
 }
+
+/** A port taken between freePort() answering and wrangler binding it (another test's edge): tried again. */
+const PORT_TRIES = 3;
+
+/**
+ * Runs the worker on a free port (and a free inspector port). With tests starting edges side by
+ * side, a port can be taken between choosing it and binding it; then new ports are tried.
+ */
+export async function startDevOnFreePort(options: Omit<DevOptions, 'port'>): Promise<DevServer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startDev({ ...options, port: await freePort() });
+    } catch (error) {
+      const taken = error instanceof Error && error.message.includes('exited before the edge was up') && error.message.includes('Address already in use');
+      if (!taken || attempt >= PORT_TRIES) throw error;
+    }
+  }
+}

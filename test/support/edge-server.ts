@@ -5,8 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTenant, migrate } from '../../scripts/edge/d1.ts';
-import { startDev } from '../../scripts/edge/dev.ts';
-import { freePort } from '../../scripts/edge/free-port.ts';
+import { startDev, startDevOnFreePort } from '../../scripts/edge/dev.ts';
 
 export interface EdgeServer {
   url: string;
@@ -37,7 +36,8 @@ export async function startEdge(options: EdgeOptions = {}): Promise<EdgeServer> 
   const vars: Record<string, string> = { CONNECTOR_KEY: randomBytes(32).toString('base64') };
   const allow = options.connectorAllowHosts ?? process.env.CONNECTOR_ALLOW_HOSTS;
   if (allow) vars.CONNECTOR_ALLOW_HOSTS = allow;
-  const dev = await startDev({ port: options.port ?? await freePort(), persistTo: persistDir, vars, testScheduled: options.testScheduled ?? false });
+  const served = { persistTo: persistDir, vars, testScheduled: options.testScheduled ?? false };
+  const dev = options.port === undefined ? await startDevOnFreePort(served) : await startDev({ ...served, port: options.port });
   return {
     url: dev.url,
     adminToken,

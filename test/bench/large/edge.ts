@@ -2,8 +2,7 @@
 // large MSP is loaded into and measured against (scripts/edge/dev.ts, as the e2e edge).
 import { randomBytes } from 'node:crypto';
 import { migrate } from '../../../scripts/edge/d1.ts';
-import { startDev, type DevServer } from '../../../scripts/edge/dev.ts';
-import { freePort } from '../../../scripts/edge/free-port.ts';
+import { startDevOnFreePort, type DevServer } from '../../../scripts/edge/dev.ts';
 import { offsetTo } from './clock.ts';
 
 /** Migrates the folder's D1 (a cached one may predate new migrations) and serves it on the bench's day. */
@@ -13,7 +12,7 @@ export async function startBenchEdge(persistDir: string, today: string): Promise
   const offsetMs = offsetTo(today);
   process.env.TRUEUP_EDGE_CLOCK_OFFSET_MS = String(offsetMs);
   try {
-    const dev = await startDev({ port: await freePort(), persistTo: persistDir, vars: { CONNECTOR_KEY: randomBytes(32).toString('base64') }, timeoutMs: 120_000 });
+    const dev = await startDevOnFreePort({ persistTo: persistDir, vars: { CONNECTOR_KEY: randomBytes(32).toString('base64') }, timeoutMs: 120_000 });
     // wrangler's last words, for the report when a request fails or the edge exits
     let output = '';
     const keep = (chunk: Buffer) => { output = (output + chunk.toString()).slice(-8000); };

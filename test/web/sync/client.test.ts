@@ -3,6 +3,7 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEdge, type EdgeServer } from '../../support/edge-server.ts';
+import { droppingAfter } from '../../support/dropping-edge.ts';
 import { TrueupDb } from '../../../web/src/lib/db/database.ts';
 import { recordEdit, recordEdits } from '../../../web/src/lib/db/changes.ts';
 import { getMeta } from '../../../web/src/lib/db/meta.ts';
@@ -126,18 +127,7 @@ describe('pulls', () => {
 
     // the connection drops after the first page of one upload
     const asked: string[] = [];
-    let pages = 0;
-    const flaky: EdgeConnection = {
-      ...conn,
-      fetch: async (input, init) => {
-        const url = new URL(String(input));
-        if (url.pathname === '/v1/uploads') {
-          asked.push(url.searchParams.get('since') ?? '');
-          if (++pages > 1) throw new TypeError('network down');
-        }
-        return fetch(input, init);
-      },
-    };
+    const flaky = droppingAfter(conn, '/v1/uploads', 1, (url) => asked.push(url.searchParams.get('since') ?? ''));
     await expect(pullUploads(db, flaky, 1)).rejects.toBeInstanceOf(EdgeError);
     expect(await db.usageDays.count()).toBe(before + 1);
     const saved = await getMeta(db, 'uploadsCursor');
@@ -164,14 +154,7 @@ describe('pulls', () => {
     await pullUploads(db, conn);
     expect((await db.orgs.get(['datto-edr', 'd1']))?.lastDate).toBe('2026-09-01');
     for (const date of ['2026-09-02', '2026-09-03']) await upload('datto-edr', date, { d1: 4 });
-    let pages = 0;
-    const flaky: EdgeConnection = {
-      ...conn,
-      fetch: async (input, init) => {
-        if (new URL(String(input)).pathname === '/v1/uploads' && ++pages > 1) throw new TypeError('network down');
-        return fetch(input, init);
-      },
-    };
+    const flaky = droppingAfter(conn, '/v1/uploads', 1);
     await expect(pullUploads(db, flaky, 1)).rejects.toBeInstanceOf(EdgeError);
     expect((await db.orgs.get(['datto-edr', 'd1']))?.lastDate).toBe('2026-09-02');
     await pullUploads(db, conn, 1);

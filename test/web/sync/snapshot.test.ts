@@ -5,6 +5,7 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEdge, type EdgeServer } from '../../support/edge-server.ts';
+import { droppingAfter } from '../../support/dropping-edge.ts';
 import type { Change } from '../../../shared/schema/changes.ts';
 import { TrueupDb } from '../../../web/src/lib/db/database.ts';
 import { recordEdits } from '../../../web/src/lib/db/changes.ts';
@@ -136,14 +137,7 @@ describe('a new browser\'s first sync', () => {
 
   it('resumes an interrupted snapshot at the page it stopped before, and still ends like the log', async () => {
     const db = browser();
-    let pages = 0;
-    const flaky: EdgeConnection = {
-      ...conn,
-      fetch: async (input, init) => {
-        if (new URL(String(input)).pathname === '/v1/snapshot' && ++pages > 1) throw new TypeError('network down');
-        return fetch(input, init);
-      },
-    };
+    const flaky = droppingAfter(conn, '/v1/snapshot', 1);
     await expect(pullChanges(db, flaky, undefined, 2)).rejects.toBeInstanceOf(EdgeError);
     expect(await db.accounts.count()).toBe(2);
     expect(await getMeta(db, 'changesCursor')).toBeUndefined();

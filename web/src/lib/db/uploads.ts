@@ -5,11 +5,12 @@
 // worker reads just those. The org directory (every org each module has ever reported,
 // with its latest name) is kept up to date in the same transaction, so the mapping screens
 // never have to scan a year of uploads.
+import { Dexie } from 'dexie';
 import type { Upload } from '../../../../shared/schema/upload.ts';
 import type { ModuleUsage } from '../../../../shared/usage/store.ts';
 import type { TrueupDb } from './database.ts';
 import type { OrgRow, UsageDayRow } from './rows.ts';
-import { bumpDataVersion } from './data-version.ts';
+import { bumpDataVersion, dataVersion } from './data-version.ts';
 import { setMeta } from './meta.ts';
 import { cellsOfRow, dayRowOf, indexGrew, moduleIndexOf, moduleRowOf, sameDay } from './usage-rows.ts';
 
@@ -22,8 +23,11 @@ export function uploadTables(db: TrueupDb) {
  * Stores uploads (replacing each module-day) and updates the org directory. Each keeps its
  * cursor: its own when the edge sent one, else the cursor of the page it came in (at or
  * above its own, which is all comparing it with a posted invoice's usageCursor needs).
+ * `publish: false` (a first pull's older days, see sync/client.ts pullHistory) stamps the rows
+ * with the next data version without moving it, so the engine reads them with the next write
+ * or `publishUsage`, not page by page.
  */
-export async function storeUploads(db: TrueupDb, uploads: readonly Upload[], pageCursor?: string, directory?: OrgDirectory): Promise<void> {
+export async function storeUploads(db: TrueupDb, uploads: readonly Upload[], pageCursor?: string, directory?: OrgDirectory, publish = true): Promise<void> {
   if (uploads.length === 0) return;
   await db.transaction('rw', uploadTables(db), async () => {
     // The last upload of a module-day in the list wins.
@@ -42,13 +46,20 @@ export async function storeUploads(db: TrueupDb, uploads: readonly Upload[], pag
     });
     const grown = modules.flatMap((m, i) => (indexGrew(indexes.get(m) as ModuleUsage, moduleRows[i]) ? [indexes.get(m) as ModuleUsage] : []));
     if (rows.length > 0 || grown.length > 0) {
-      const seq = await bumpDataVersion(db);
-      await setMeta(db, 'usageVersion', seq);
+      const seq = publish ? await bumpDataVersion(db) : (await dataVersion(db)) + 1;
+      if (publish) await setMeta(db, 'usageVersion', seq);
       for (const row of rows) row.seq = seq;
       await db.usageModules.bulkPut(grown.map((usage) => moduleRowOf(usage, seq)));
       await db.usageDays.bulkPut(rows);
     }
     await updateOrgDirectory(db, list, directory);
+  });
+}
+
+/** Moves the data version over module-days stored with `publish: false`, so the engine reads them. */
+export async function publishUsage(db: TrueupDb): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    await setMeta(db, 'usageVersion', await bumpDataVersion(db));
   });
 }
 
@@ -130,15 +141,20 @@ function mergeSighting(into: OrgRow, other: OrgRow): void {
   if (other.lastDate > into.lastDate) into.lastDate = other.lastDate;
 }
 
-/** The latest upload day of each module that has any. */
+/**
+ * The latest upload day of each module that has any: one step of a reverse key cursor per
+ * module. Walking every stored module-day instead made the dashboard's live query hold
+ * IndexedDB busy during a large pull (docs/usage-store.md#reading-it).
+ */
 export async function lastUploadDays(db: TrueupDb): Promise<Map<string, string>> {
-  const last = new Map<string, string>();
-  await db.usageDays.orderBy('[module+date]').eachPrimaryKey((key) => {
-    const [module, date] = key;
-    const known = last.get(module);
-    if (known === undefined || date > known) last.set(module, date);
+  return db.transaction('r', [db.usageModules, db.usageDays], async () => {
+    const modules = await db.usageModules.toCollection().primaryKeys();
+    const keys = await Promise.all(modules.map((module) =>
+      db.usageDays.where('[module+date]').between([module, Dexie.minKey], [module, Dexie.maxKey]).reverse().limit(1).primaryKeys()));
+    const last = new Map<string, string>();
+    for (const [key] of keys) if (key) last.set(key[0], key[1]);
+    return last;
   });
-  return last;
 }
 
 /** How many module-days are stored. */

@@ -29,6 +29,18 @@ export const pullQuery = z.object({
     .optional(),
 });
 
+/**
+ * `?since=&limit=` of GET /v1/uploads, and what narrows it: `from` (days on or after),
+ * `before` (days before) and `until` (stored at or before that cursor). A browser's first
+ * pull takes the recent days first and the older ones after its figures show
+ * (docs/edge-storage.md#uploads-recent-first).
+ */
+export const uploadsPullQuery = pullQuery.extend({
+  from: isoDay.optional(),
+  before: isoDay.optional(),
+  until: pullCursor.optional(),
+});
+
 /** The answer of a stored upload (or several, for a CSV spanning days). */
 export const uploadAnswer = z.object({
   uploads: z.array(z.object({ module: moduleId, date: isoDay, orgs: z.number().int(), status: z.enum(['stored', 'unchanged']), cursor: pullCursor })),

@@ -210,6 +210,33 @@ describe('storing and pulling uploads', () => {
     expect(body.uploads[0]).toEqual(big);
   });
 
+  it('narrows a pull to recent days, then to the older days stored up to that pull\'s cursor, which together are every module-day once', async () => {
+    const t = await newTenant();
+    const key = await moduleKey(t.adminToken, 'datto-edr');
+    for (const date of ['2026-09-30', '2026-10-01', '2026-08-15', '2026-10-20', '2026-09-01']) await call('POST', '/v1/uploads', { token: key.token, json: edrUpload(date, 2) });
+    const { body: recent } = await callAnswer(uploadPull, 'GET', '/v1/uploads?from=2026-09-01&limit=2', { token: t.adminToken });
+    expect(recent.uploads.map((u) => u.date)).toEqual(['2026-09-30', '2026-10-01']);
+    expect(recent).toMatchObject({ more: true, remaining: 2 });
+    const { body: rest } = await callAnswer(uploadPull, 'GET', `/v1/uploads?from=2026-09-01&since=${recent.cursor}`, { token: t.adminToken });
+    expect(rest.uploads.map((u) => u.date)).toEqual(['2026-10-20', '2026-09-01']);
+    expect(rest).toMatchObject({ more: false, remaining: 0 });
+
+    // Stored after the recent pull: a new old day and a replaced one; the history pull stops at the recent pull's cursor.
+    await call('POST', '/v1/uploads', { token: key.token, json: edrUpload('2026-07-01', 1) });
+    await call('POST', '/v1/uploads', { token: key.token, json: edrUpload('2026-09-30', 4, 7) });
+    const { body: history } = await callAnswer(uploadPull, 'GET', `/v1/uploads?before=2026-09-01&until=${rest.cursor}`, { token: t.adminToken });
+    expect(history.uploads.map((u) => u.date)).toEqual(['2026-08-15']);
+    const { body: after } = await callAnswer(uploadPull, 'GET', `/v1/uploads?since=${rest.cursor}`, { token: t.adminToken });
+    expect(after.uploads.map((u) => u.date)).toEqual(['2026-07-01', '2026-09-30']);
+  });
+
+  it('rejects a bad day or cursor narrowing a pull', async () => {
+    const t = await newTenant();
+    const { status, body } = await callError('GET', '/v1/uploads?from=2026-02-30&before=soon&until=-1', { token: t.adminToken });
+    expect(status).toBe(400);
+    expect(body.error.issues.map((i) => i.path).sort()).toEqual(['before', 'from', 'until']);
+  });
+
   it('rejects a bad cursor or limit', async () => {
     const t = await newTenant();
     const { status, body } = await callError('GET', '/v1/uploads?since=abc&limit=0', { token: t.adminToken });

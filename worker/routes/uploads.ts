@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { pullQuery, uploadAnswer, uploadPull } from '../../shared/schema/api.ts';
+import { uploadsPullQuery, uploadAnswer, uploadPull } from '../../shared/schema/api.ts';
 import { CSV_COLUMNS } from '../../shared/schema/csv.ts';
 import { formatPath, listIssues, type Issue } from '../../shared/schema/issues.ts';
 import type { ModuleDef } from '../../shared/schema/module.ts';
@@ -51,8 +51,8 @@ const postDevices = createRoute({
 
 const getUploads = createRoute({
   method: 'get', path: '/v1/uploads', security: bearer,
-  summary: 'Module-days stored or replaced after the cursor, oldest first, each once in its latest version',
-  request: { query: pullQuery },
+  summary: 'Module-days stored or replaced after the cursor, oldest first, each once in its latest version; from, before and until narrow it to days and a cursor',
+  request: { query: uploadsPullQuery },
   responses: { 200: { description: 'a page', content: { 'application/json': { schema: uploadPull } } }, ...errors(400, 401, 403) },
 });
 
@@ -128,9 +128,9 @@ uploadRoutes.post('/v1/modules/datto-rmm/devices', requireMediaType('application
 // served as text; the route is registered for the document with its answer schema.
 uploadRoutes.openAPIRegistry.registerPath(getUploads);
 uploadRoutes.get('/v1/uploads', requireAdmin, async (c) => {
-  const query = pullQuery.safeParse(c.req.query());
+  const query = uploadsPullQuery.safeParse(c.req.query());
   if (!query.success) throw invalidZod(query.error);
-  const { since, limit } = query.data;
-  const text = await pullUploads(c.env.DB, c.get('caller').tenantId, Number(since ?? 0), limit ?? 100);
+  const { since, limit, from, before, until } = query.data;
+  const text = await pullUploads(c.env.DB, c.get('caller').tenantId, Number(since ?? 0), limit ?? 100, { from, before, until: until === undefined ? undefined : Number(until) });
   return c.body(text, 200, { 'content-type': 'application/json; charset=utf-8' });
 });

@@ -118,26 +118,34 @@ interface PullRow {
 /** Past this many orgs a pull page ends early (always after at least one module-day), to bound the answer's size. */
 const PAGE_ORGS = 50_000;
 
+/** What narrows a pull: days on or after `from`, days before `before`, stored at or before cursor `until`. */
+export interface PullWindow {
+  from?: string | undefined;
+  before?: string | undefined;
+  until?: number | undefined;
+}
+
 /**
- * The module-days stored or replaced after `since`, oldest first, as the JSON text of
+ * The module-days stored or replaced after `since` (within `window`), oldest first, as the JSON text of
  * `{ uploads, cursor, more, remaining }` (`remaining`: module-days after this page, for progress). One statement reads headers and parts, so a page is one
  * consistent snapshot; parts are spliced as stored, never re-parsed.
  */
-export async function pullUploads(db: D1Database, tenantId: string, since: number, limit: number): Promise<string> {
+export async function pullUploads(db: D1Database, tenantId: string, since: number, limit: number, window: PullWindow = {}): Promise<string> {
+  const within = 'date >= ?5 AND date < ?6 AND seq <= ?7';
   const { results } = await db.prepare(
     `WITH page AS (
        SELECT module, date, seq,
          ROW_NUMBER() OVER (ORDER BY seq) AS rn,
          SUM(org_count) OVER (ORDER BY seq ROWS UNBOUNDED PRECEDING) - org_count AS before
-       FROM uploads WHERE tenant_id = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3 + 1)
+       FROM uploads WHERE tenant_id = ?1 AND seq > ?2 AND ${within} ORDER BY seq LIMIT ?3 + 1)
      SELECT page.module, page.date, page.seq,
        CASE typeof(p.orgs) WHEN 'blob' THEN hex(p.orgs) ELSE p.orgs END AS orgs, typeof(p.orgs) = 'blob' AS packed,
-       (SELECT COUNT(*) FROM uploads WHERE tenant_id = ?1 AND seq > ?2) AS pending
+       (SELECT COUNT(*) FROM uploads WHERE tenant_id = ?1 AND seq > ?2 AND ${within}) AS pending
      FROM page LEFT JOIN upload_parts p
        ON p.tenant_id = ?1 AND p.module = page.module AND p.date = page.date
       AND page.rn <= ?3 AND (page.rn = 1 OR page.before < ?4)
      ORDER BY page.seq, p.part`,
-  ).bind(tenantId, since, limit, PAGE_ORGS).all<PullRow>();
+  ).bind(tenantId, since, limit, PAGE_ORGS, window.from ?? '', window.before ?? '9999-12-32', window.until ?? Number.MAX_SAFE_INTEGER).all<PullRow>();
   const days: { module: string; date: string; seq: number; parts: string[] }[] = [];
   let more = false;
   for (const row of results) {

@@ -9,7 +9,10 @@ import { recordEdit, recordEdits } from '../../../web/src/lib/db/changes.ts';
 import { getMeta } from '../../../web/src/lib/db/meta.ts';
 import { loadWorkspace } from '../../../web/src/lib/db/workspace.ts';
 import { orgMappingId } from '../../../web/src/lib/db/rows.ts';
-import { pullChanges, pullUploads, pushOutbox, syncOnce } from '../../../web/src/lib/sync/client.ts';
+import { pullChanges, pullHistory, pullRecentUploads, pullUploads, pushOutbox, syncOnce, type SyncProgress } from '../../../web/src/lib/sync/client.ts';
+import { allUploads } from '../../../web/src/lib/db/upload-pages.ts';
+import { dataVersion } from '../../../web/src/lib/db/data-version.ts';
+import { EngineSession, workerApi } from '../../../web/src/lib/engine/session.ts';
 import { EdgeError, type EdgeConnection } from '../../../web/src/lib/sync/edge.ts';
 
 let edge: EdgeServer;
@@ -175,6 +178,48 @@ describe('pulls', () => {
       { module: 'datto-edr', orgId: 'b2', name: 'Org b2', firstDate: '2026-10-10', lastDate: '2026-10-12' },
       { module: 'datto-edr', orgId: 'b3', name: 'Org b3', firstDate: '2026-10-09', lastDate: '2026-10-09' },
     ]);
+  });
+
+  it('of a first sync take October and November first, then the earlier days, ending with every module-day a whole pull gives; posting waits for the earlier days', async () => {
+    await upload('datto-edr', '2026-03-10', { h1: 1 });
+    await upload('datto-edr', '2026-10-05', { h1: 2 });
+    await upload('datto-edr', '2026-04-01', { h1: 3 });
+    await upload('datto-edr', '2026-11-07', { h1: 4 });
+    const db = browser();
+    const progress: SyncProgress[] = [];
+    await pullRecentUploads(db, conn, '2026-10-01', 1, (p) => progress.push(p));
+    const recent = await allUploads(db);
+    expect(recent.map((u) => u.date).filter((d) => d < '2026-10-01')).toEqual([]);
+    expect(recent.some((u) => u.module === 'datto-edr' && u.date === '2026-10-05')).toBe(true);
+    expect(progress.every((p) => p.phase === 'uploads')).toBe(true);
+    const published = await dataVersion(db);
+
+    // Before the earlier days come: a new early day and a replaced one (both come with the next regular pull), and a post.
+    await upload('datto-edr', '2026-02-01', { h1: 5 });
+    await upload('datto-edr', '2026-03-10', { h1: 6 });
+    const session = new EngineSession(db);
+    const refused = await workerApi(session).post({ version: await dataVersion(db), today: '2026-11-20' }, { period: '2026-10', accountIds: ['acc-any'], ids: ['inv-any'], postedAt: '2026-11-20T10:00:00.000Z', asOf: '2026-11-20' });
+    expect(refused).toEqual({ posted: [], refused: [{ accountId: 'acc-any', reason: expect.stringContaining('still pulling earlier usage') }] });
+
+    const history: SyncProgress[] = [];
+    const earlier = await pullHistory(db, conn, 1, (p) => history.push(p));
+    expect(earlier).toBeGreaterThan(1);
+    expect(history.every((p) => p.phase === 'history')).toBe(true);
+    expect(history.at(-1)).toMatchObject({ done: earlier, total: earlier });
+    expect(await getMeta(db, 'uploadsHistory')).toBeUndefined();
+    // The earlier days were stamped after the figures' version and published.
+    const stamped = await db.usageDays.where('seq').above(published).count();
+    expect(stamped).toBeGreaterThanOrEqual(earlier);
+    expect(await dataVersion(db)).toBeGreaterThan(published);
+    expect(Math.max(...(await db.usageDays.toArray()).map((d) => d.seq))).toBeLessThanOrEqual(await dataVersion(db));
+
+    await pullUploads(db, conn);
+    const whole = browser();
+    await pullUploads(whole, conn);
+    const key = (u: { module: string; date: string }) => `${u.module}/${u.date}`;
+    const sorted = async (b: TrueupDb) => (await allUploads(b)).map(({ cursor: _c, ...u }) => u).sort((x, y) => key(x).localeCompare(key(y)));
+    expect(await sorted(db)).toEqual(await sorted(whole));
+    expect((await sorted(db)).find((u) => key(u) === 'datto-edr/2026-03-10')?.orgs[0]?.metrics).toEqual({ TotalDevices: 6 });
   });
 
   it('of changes skip nothing and repeat nothing that matters', async () => {

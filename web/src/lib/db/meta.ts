@@ -9,6 +9,11 @@ export interface MetaKeys {
   /** The last hybrid logical clock issued or seen here. */
   hlc: string;
   uploadsCursor: string;
+  /**
+   * A first pull's older module-days still to pull (sync/client.ts pullHistory): days before
+   * `before` stored at or before cursor `until`, pulled after `since` so far; `total` for progress.
+   */
+  uploadsHistory: { before: string; until: string; since: string; done: number; total: number | null };
   /** Moves with every write to config, invoices or usage (see data-version.ts). */
   dataVersion: number;
   /** The data version of the last write of usage (storeUploads). */

@@ -14,6 +14,7 @@ import type { InsightOptions, Insights } from '../../../../shared/insights/insig
 import type { TrueupDb } from '../db/database.ts';
 import { loadInvoices } from '../db/invoices.ts';
 import { dataVersion } from '../db/data-version.ts';
+import { getMeta } from '../db/meta.ts';
 import type { InvoiceRow } from '../db/rows.ts';
 import { postedWith } from '../../../../shared/invoice/posted.ts';
 import type { Invoice } from '../../../../shared/schema/invoice.ts';
@@ -152,6 +153,8 @@ async function cached<T>(cache: Map<string, Promise<T>>, key: string, compute: (
   return result;
 }
 
+const HISTORY_PENDING = 'this browser is still pulling earlier usage from the edge; post once the sync status says Synced';
+
 /** The object the engine worker exposes: the pure engine, plus the same calls on the session's data. */
 export function workerApi(session: EngineSession) {
   return {
@@ -164,6 +167,10 @@ export function workerApi(session: EngineSession) {
       return engineApi.explainItem(await session.workspace(inputs), ref, options);
     },
     async post(inputs: EngineInputs, request: PostRequest): Promise<PostOutcome> {
+      // Until a first pull's earlier days are in, a period's usage may be incomplete (sync/client.ts pullHistory).
+      if ((await getMeta(session.db, 'uploadsHistory')) !== undefined) {
+        return { posted: [], refused: request.accountIds.map((accountId) => ({ accountId, reason: HISTORY_PENDING })) };
+      }
       return engineApi.postAccounts(await session.workspace(inputs), request);
     },
     async corrections(inputs: EngineInputs, options: { asOf: string; accountIds?: readonly string[] }): Promise<Correction[]> {

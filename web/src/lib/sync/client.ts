@@ -10,8 +10,10 @@ import { applyChanges, changeTables } from '../db/changes.ts';
 import { getMeta, setMeta } from '../db/meta.ts';
 import { setAside } from '../db/not-synced.ts';
 import type { OutboxRow } from '../db/rows.ts';
-import { OrgDirectory, storeUploads, uploadTables } from '../db/uploads.ts';
-import { EdgeError, fetchChanges, fetchSnapshot, fetchUploads, sendChanges, type EdgeConnection } from './edge.ts';
+import { OrgDirectory, publishUsage, storeUploads, uploadTables } from '../db/uploads.ts';
+import type { IsoDay } from '../../../../shared/dates/day.ts';
+import { addMonths, periodOf, periodStart } from '../../../../shared/dates/period.ts';
+import { EdgeError, fetchChanges, fetchSnapshot, fetchUploads, sendChanges, type EdgeConnection, type UploadsWindow } from './edge.ts';
 import { readSnapshotState, writeSnapshotState, type SnapshotState } from './snapshot-state.ts';
 
 /** What one sync round moved. */
@@ -24,10 +26,11 @@ export interface SyncResult {
 /**
  * How far a pull is: `changes` counts records of the snapshot (with the invoices among them
  * apart, when the snapshot has any) or, following the log, changes pulled (total null: the log
- * does not say how many follow); `uploads` counts module-days.
+ * does not say how many follow); `uploads` counts module-days, `history` the older module-days
+ * of a first pull (see pullHistory).
  */
 export interface SyncProgress {
-  phase: 'changes' | 'uploads';
+  phase: 'changes' | 'uploads' | 'history';
   done: number;
   total: number | null;
   invoices?: { done: number; total: number };
@@ -165,44 +168,125 @@ export async function pullChanges(db: TrueupDb, conn: EdgeConnection, onProgress
   }
 }
 
+interface PagesPull {
+  conn: EdgeConnection;
+  since: string | undefined;
+  window: UploadsWindow;
+  limit: number | undefined;
+  /** Stamp the module-days as the next data version without moving it (see storeUploads). */
+  publish: boolean;
+  /** Saves where the pull stands, in the page's transaction. */
+  save: (cursor: string, stored: number, total: number | null, more: boolean) => Promise<void>;
+  /** Module-days pulled before (a resumed pull), for progress. */
+  done: number;
+  total: number | null;
+  phase: SyncProgress['phase'];
+  onProgress: OnProgress | undefined;
+}
+
 /**
- * Pulls uploads stored or replaced since the saved cursor. The next page is fetched while
- * the current one is written, so the network and IndexedDB work side by side.
+ * Pulls pages of module-days after `since` within the window. The next page is fetched while
+ * the current one is written, so the network and IndexedDB work side by side. Returns the
+ * module-days pulled and the last cursor.
  */
-export async function pullUploads(db: TrueupDb, conn: EdgeConnection, limit?: number, onProgress?: OnProgress): Promise<number> {
+async function pullPages(db: TrueupDb, pull: PagesPull): Promise<{ pulled: number; cursor: string | undefined }> {
   let pulled = 0;
-  let total: number | null = null;
+  let total = pull.total;
+  let cursor = pull.since;
   const directory = new OrgDirectory();
-  let next = fetchUploads(conn, await getMeta(db, 'uploadsCursor'), limit);
+  let next = fetchUploads(pull.conn, pull.since, pull.limit, pull.window);
   try {
     for (let pages = 1; ; pages++) {
       const page = await next;
       const more = page.more && page.uploads.length > 0;
       if (more) {
-        next = fetchUploads(conn, page.cursor, limit);
+        next = fetchUploads(pull.conn, page.cursor, pull.limit, pull.window);
         next.catch(() => undefined); // a failure is raised when this page is awaited, after the current one is kept
       }
+      if (total === null && page.remaining !== undefined) total = pull.done + page.uploads.length + page.remaining;
+      const stored = pull.done + pulled + page.uploads.length;
       await db.transaction('rw', uploadTables(db), async () => {
-        await storeUploads(db, page.uploads, page.cursor, directory);
+        await storeUploads(db, page.uploads, page.cursor, directory, pull.publish);
         if (!more || pages % DIRECTORY_FLUSH_PAGES === 0) await directory.flush(db);
-        await setMeta(db, 'uploadsCursor', page.cursor);
+        await pull.save(page.cursor, stored, total, more);
       });
       pulled += page.uploads.length;
-      if (total === null && page.remaining !== undefined) total = page.uploads.length + page.remaining;
-      if (page.uploads.length > 0) onProgress?.({ phase: 'uploads', done: pulled, total });
-      if (!more) return pulled;
+      cursor = page.cursor;
+      if (!pull.publish && (!more || pages % DIRECTORY_FLUSH_PAGES === 0)) await publishUsage(db);
+      if (page.uploads.length > 0) pull.onProgress?.({ phase: pull.phase, done: stored, total });
+      if (!more) return { pulled, cursor };
     }
   } finally {
     // an interrupted pull still records the last days it stored (a closed tab loses at most
     // DIRECTORY_FLUSH_PAGES pages of them, until those orgs report again)
     await directory.flush(db).catch(() => undefined);
+    if (!pull.publish) await publishUsage(db).catch(() => undefined);
   }
 }
 
-/** One full round: push, then pull changes (which brings back invoice numbers), then uploads. */
-export async function syncOnce(db: TrueupDb, conn: EdgeConnection, onProgress?: OnProgress): Promise<SyncResult> {
+/** Pulls uploads stored or replaced since the saved cursor (a first pull: every module-day). */
+export async function pullUploads(db: TrueupDb, conn: EdgeConnection, limit?: number, onProgress?: OnProgress): Promise<number> {
+  const history = await getMeta(db, 'uploadsHistory');
+  // A first pull that takes recent days first is still on them: only days from `before` on.
+  const window: UploadsWindow = history && history.until === '' ? { from: history.before } : {};
+  const { pulled, cursor } = await pullPages(db, {
+    conn, since: await getMeta(db, 'uploadsCursor'), window, limit, publish: true, done: 0, total: null, phase: 'uploads', onProgress,
+    save: async (next) => { await setMeta(db, 'uploadsCursor', next); },
+  });
+  if (history && history.until === '') await setMeta(db, 'uploadsHistory', { ...history, until: cursor ?? '0' });
+  return pulled;
+}
+
+/**
+ * A browser's first pull of uploads, recent days first (docs/usage-store.md#a-first-pull-recent-days-first):
+ * it pulls the days from `from` on (the months an admin bills now), so the figures show
+ * without waiting for a year of history; the older days are left to pullHistory, which pulls
+ * what was stored up to where this pull ended. Later pulls follow the cursor as usual.
+ */
+export async function pullRecentUploads(db: TrueupDb, conn: EdgeConnection, from: string, limit?: number, onProgress?: OnProgress): Promise<number> {
+  if ((await getMeta(db, 'uploadsCursor')) === undefined && (await getMeta(db, 'uploadsHistory')) === undefined) {
+    await setMeta(db, 'uploadsHistory', { before: from, until: '', since: '0', done: 0, total: null });
+  }
+  return pullUploads(db, conn, limit, onProgress);
+}
+
+/**
+ * The older module-days of a first pull that took recent days first: days before `before`
+ * stored at or before the cursor where that pull ended (anything stored later comes with the
+ * regular pull). Screens are not held meanwhile: the days are stamped with the next data
+ * version and published every few pages, so the figures already shown are not recomputed page by
+ * page. Posting waits for it (engine/session.ts). Resumes where it stopped.
+ */
+export async function pullHistory(db: TrueupDb, conn: EdgeConnection, limit?: number, onProgress?: OnProgress): Promise<number> {
+  const history = await getMeta(db, 'uploadsHistory');
+  if (!history || history.until === '') return 0;
+  const { pulled } = await pullPages(db, {
+    conn, since: history.since, window: { before: history.before, until: history.until }, limit, publish: false,
+    done: history.done, total: history.total, phase: 'history', onProgress,
+    save: async (since, done, total, more) => {
+      if (more) await setMeta(db, 'uploadsHistory', { ...history, since, done, total });
+      else await db.meta.delete('uploadsHistory');
+    },
+  });
+  return pulled;
+}
+
+/** The first day a browser's first pull of uploads takes before the rest: the previous month's first. */
+export function recentFrom(today: IsoDay): IsoDay {
+  return periodStart(addMonths(periodOf(today), -1));
+}
+
+/**
+ * One full round: push, then pull changes (which brings back invoice numbers), then uploads,
+ * then what is left of a first pull's history. Given `today`, a browser's first pull of
+ * uploads takes recent days first (pullRecentUploads).
+ */
+export async function syncOnce(db: TrueupDb, conn: EdgeConnection, onProgress?: OnProgress, options: { today?: IsoDay } = {}): Promise<SyncResult> {
   const pushed = await pushOutbox(db, conn);
   const pulledChanges = await pullChanges(db, conn, onProgress);
-  const pulledUploads = await pullUploads(db, conn, undefined, onProgress);
+  let pulledUploads = options.today === undefined
+    ? await pullUploads(db, conn, undefined, onProgress)
+    : await pullRecentUploads(db, conn, recentFrom(options.today), undefined, onProgress);
+  pulledUploads += await pullHistory(db, conn, undefined, onProgress);
   return { pushed, pulledChanges, pulledUploads };
 }

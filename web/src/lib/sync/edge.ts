@@ -84,9 +84,16 @@ const query = (params: Record<string, string | number | undefined>) => {
   return text ? `?${text}` : '';
 };
 
-/** Uploads stored or replaced after the cursor, oldest first. */
-export async function fetchUploads(conn: EdgeConnection, since: string | undefined, limit?: number): Promise<{ uploads: Upload[]; cursor: string; more: boolean; remaining?: number | undefined }> {
-  return call(conn, `/v1/uploads${query({ since, limit })}`, uploadsPage);
+/** Which module-days a pull asks for: days on or after `from`, before `before`, stored at or before cursor `until`. */
+export interface UploadsWindow {
+  from?: string;
+  before?: string;
+  until?: string;
+}
+
+/** Uploads stored or replaced after the cursor (within the window), oldest first. */
+export async function fetchUploads(conn: EdgeConnection, since: string | undefined, limit?: number, window: UploadsWindow = {}): Promise<{ uploads: Upload[]; cursor: string; more: boolean; remaining?: number | undefined }> {
+  return call(conn, `/v1/uploads${query({ since, limit, ...window })}`, uploadsPage);
 }
 
 /** Everyone's config changes after the cursor. */

@@ -13,9 +13,12 @@ export function readsHeld(): boolean {
   return held;
 }
 
-/** A pull with more pages to come holds the reads. */
+/**
+ * A pull with more pages to come holds the reads, except a first pull's history: the figures
+ * show while it runs, and its pages reach the engine a few at a time (client.ts pullHistory).
+ */
 export function pullHolds(progress: SyncProgress | null): boolean {
-  return progress !== null && progress.total !== null && progress.done < progress.total;
+  return progress !== null && progress.phase !== 'history' && progress.total !== null && progress.done < progress.total;
 }
 
 export function holdReads(next: boolean): void {

@@ -3,7 +3,7 @@
 // The edge client and its answer schemas (zod) load in the worker, not in the page's first load.
 import type { TrueupDb } from '../db/database.ts';
 import type { ConnectorInfo } from '../../../../shared/schema/connectors.ts';
-import { followPageClock } from '../app/clock.ts';
+import { appToday, followPageClock } from '../app/clock.ts';
 import { syncOnce, type SyncProgress, type SyncResult } from './client.ts';
 import { fetchConnectors } from './connectors.ts';
 import type { EdgeConnection } from './edge-error.ts';
@@ -16,7 +16,7 @@ export function syncRemote(db: TrueupDb) {
     /** `pageNow`: the page's appNow(), so the clocks this round stamps follow the app's one clock. */
     async round(conn: Connection, pageNow: number, onProgress: (progress: SyncProgress) => void): Promise<Outcome<SyncResult>> {
       followPageClock(pageNow);
-      return settle(() => syncOnce(db, { baseUrl: conn.baseUrl, token: conn.token }, onProgress));
+      return settle(() => syncOnce(db, { baseUrl: conn.baseUrl, token: conn.token }, onProgress, { today: appToday() }));
     },
     /** The tenant's connectors as the edge reports them. */
     async connectors(conn: Connection): Promise<Outcome<ConnectorInfo[]>> {

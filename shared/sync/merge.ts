@@ -5,6 +5,7 @@
 // the same records: that is what makes every browser of a tenant converge.
 // Deletion is an ordinary field (`deleted: true`), so it too is decided field by field.
 import type { Change, ChangeTable } from '../schema/changes.ts';
+import { tieText } from './tie-text.ts';
 
 /** A JSON value as carried by a change. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -27,7 +28,7 @@ export function mergeChange(current: RecordState | undefined, change: Change): R
   let changed = false;
   for (const [field, value] of Object.entries(change.fields)) {
     const seen = clocks[field];
-    if (seen !== undefined && !wins(change.hlc, value as Json, seen, values[field])) continue;
+    if (seen !== undefined && !wins(change, field, seen, values[field])) continue;
     values[field] = value as Json;
     clocks[field] = change.hlc;
     changed = true;
@@ -37,12 +38,13 @@ export function mergeChange(current: RecordState | undefined, change: Change): R
 
 // A later clock wins. One clock stamps one event, so equal clocks carry equal values; should
 // a buggy or replayed client reuse a clock for another value, the larger encoding (its JSON
-// text) wins, so the outcome still does not depend on arrival order. The edge keeps every
-// distinct value it is sent for a record and clock (worker/store/changes.ts), so every
-// browser sees all of them and this one rule picks the same winner everywhere.
-function wins(clock: string, value: Json, seenClock: string, seenValue: Json | undefined): boolean {
-  if (clock !== seenClock) return clock > seenClock;
-  return JSON.stringify(value) > JSON.stringify(seenValue ?? null);
+// text; an invoice's lines with their days written out, see tie-text.ts) wins, so the outcome
+// still does not depend on arrival order. The edge keeps every distinct value it is sent for a
+// record and clock (worker/store/changes.ts), so every browser sees all of them and this one
+// rule picks the same winner everywhere.
+function wins(change: Change, field: string, seenClock: string, seenValue: Json | undefined): boolean {
+  if (change.hlc !== seenClock) return change.hlc > seenClock;
+  return tieText(change.table, field, change.fields[field] as Json) > tieText(change.table, field, seenValue);
 }
 
 /** The key of a record across tables. */

@@ -27,4 +27,13 @@ describe('a posted line’s frozen days as IndexedDB keeps them', () => {
     expect((packed[0] as unknown as { daily: unknown }).daily).toEqual({ from: '2026-02-01', quantities: ['5', '5', '6'], estimated: [2] });
     expect(splitDaily('inv-1', packed)).toEqual(splitDaily('inv-1', lines as unknown as InvoiceRow['lines']));
   });
+
+  it('keeps on the line, as it came, a `daily` that is neither a list of days nor packed days (it is joined back unchanged)', () => {
+    const daily = may('2026-02-01', ['5']);
+    const lines = [{ description: 'Odd', daily: null }, { description: 'Odder', daily: { days: 3 } }, null, { description: 'Managed workstations', daily }] as unknown as InvoiceRow['lines'];
+    const split = splitDaily('inv-1', lines);
+    expect(split.lines).toEqual([{ description: 'Odd', daily: null }, { description: 'Odder', daily: { days: 3 } }, null, { description: 'Managed workstations' }]);
+    expect(split.daily?.lines).toEqual([null, null, null, { from: '2026-02-01', quantities: ['5'] }]);
+    expect(joinDaily({ id: 'inv-1', lines: split.lines } as InvoiceRow, split.daily ?? undefined).lines).toEqual(lines);
+  });
 });

@@ -7,7 +7,7 @@ import type { TrueupDb } from './database.ts';
 import { nextClock, observeClock, originId } from './clock.ts';
 import { CONFIG_TABLES, type ConfigRow, type InvoiceDailyRow, type InvoiceRow } from './rows.ts';
 import { bumpDataVersion } from './data-version.ts';
-import { splitDaily } from './invoices.ts';
+import { joinDaily, splitDaily } from './invoices.ts';
 import { appNow } from '../app/clock.ts';
 
 /** A local edit of one record: the fields to set (`deleted: true` to delete it). */
@@ -54,26 +54,27 @@ export async function applyChanges(db: TrueupDb, changes: readonly Change[], now
       const rows = await db.table<ConfigRow, string>(table).bulkGet(ids);
       const clocks = await db.clocks.bulkGet(ids.map((id) => [table, id] as [string, string]));
       const states = new Map<string, RecordState>();
-      // Which records' lines a change won (only those carry new daily quantities).
-      const linesClock = new Map<string, string | undefined>();
       ids.forEach((id, i) => {
         const clockRow = clocks[i];
         if (clockRow) states.set(id, { table, id, values: valuesOf(rows[i]), clocks: clockRow.clocks });
-        linesClock.set(id, clockRow?.clocks.lines);
       });
+      const bareLines = table === 'invoices' ? await wholeLinesForTies(db, list, states) : NO_TIES;
       const touched = new Set<string>();
+      // Which records' lines a change won (only those carry new daily quantities).
+      const linesWon = new Set<string>();
       for (const change of list) {
         const next = mergeChange(states.get(change.id), change);
         if (!next) continue;
         states.set(change.id, next);
         touched.add(change.id);
+        if (Object.hasOwn(change.fields, 'lines') && next.values.lines === change.fields.lines) linesWon.add(change.id);
       }
       const written = [...touched].map((id) => states.get(id)).filter((s): s is RecordState => s !== undefined);
       if (written.length === 0) continue;
       seq ??= await bumpDataVersion(db);
       const stamp = seq;
       const next: Record<string, Json>[] = written.map((s) => ({ ...s.values, id: s.id }));
-      if (table === 'invoices') await moveDaily(db, next, new Set(written.filter((w) => w.clocks.lines !== linesClock.get(w.id)).map((w) => w.id)));
+      if (table === 'invoices') await moveDaily(db, next, linesWon, bareLines);
       await db.table(table).bulkPut(next);
       await db.clocks.bulkPut(written.map((s) => ({ table, id: s.id, clocks: s.clocks, seq: stamp })));
       changed += written.length;
@@ -83,14 +84,50 @@ export async function applyChanges(db: TrueupDb, changes: readonly Change[], now
   });
 }
 
-// The daily quantities of invoice lines written by these changes go to invoiceDaily (the
-// row keeps the rest); a change that replaced the lines without days drops the old days.
-async function moveDaily(db: TrueupDb, rows: Record<string, Json>[], linesChanged: ReadonlySet<string>): Promise<void> {
+const NO_TIES: ReadonlyMap<string, Json> = new Map();
+
+/**
+ * A tie at one clock is decided on the whole value (docs/billing-rules.md#sync), but a stored
+ * invoice's lines lack their days: for the invoices whose stored lines a change ties with, the
+ * state gets the lines with their days put back. Returns those invoices' lines as stored, for
+ * when the stored value stays. Only a change with the stored clock can tie with the stored
+ * value (a value won within the batch is whole in memory), so without ties no days are read.
+ */
+async function wholeLinesForTies(db: TrueupDb, changes: readonly Change[], states: Map<string, RecordState>): Promise<ReadonlyMap<string, Json>> {
+  const tied = new Set<string>();
+  for (const change of changes) {
+    if (Object.hasOwn(change.fields, 'lines') && states.get(change.id)?.clocks.lines === change.hlc) tied.add(change.id);
+  }
+  if (tied.size === 0) return NO_TIES;
+  const ids = [...tied];
+  const days = await db.invoiceDaily.bulkGet(ids);
+  const bare = new Map<string, Json>();
+  ids.forEach((id, i) => {
+    const state = states.get(id);
+    const lines = state?.values.lines;
+    const daily = days[i];
+    if (!state || !daily || !Array.isArray(lines)) return;
+    bare.set(id, lines);
+    const whole = joinDaily({ lines } as unknown as InvoiceRow, daily).lines;
+    states.set(id, { ...state, values: { ...state.values, lines: whole as unknown as Json } });
+  });
+  return bare;
+}
+
+// The daily quantities of invoice lines a change won go to invoiceDaily (the row keeps the
+// rest); a change that replaced the lines without days drops the old days. Lines put back
+// whole for a tie that the stored value won are stored as they were.
+async function moveDaily(db: TrueupDb, rows: Record<string, Json>[], linesWon: ReadonlySet<string>, bareLines: ReadonlyMap<string, Json>): Promise<void> {
   const put: InvoiceDailyRow[] = [];
   const dropped: string[] = [];
   for (const row of rows) {
     const id = row.id as string;
-    if (!linesChanged.has(id) || !Array.isArray(row.lines)) continue;
+    if (!linesWon.has(id)) {
+      const bare = bareLines.get(id);
+      if (bare !== undefined) row.lines = bare;
+      continue;
+    }
+    if (!Array.isArray(row.lines)) continue;
     const split = splitDaily(id, row.lines as unknown as InvoiceRow['lines']);
     row.lines = split.lines as unknown as Json;
     if (split.daily) put.push(split.daily);

@@ -5,23 +5,32 @@
 // already (the edge's snapshot sends them so) or as the list.
 import type { DailyQuantity, InvoiceLine, StoredDays } from '../../../../shared/schema/invoice.ts';
 import { packDays, unpackDays } from '../../../../shared/invoice/packed-days.ts';
+import { isPackedDays } from '../../../../shared/sync/tie-text.ts';
 import type { TrueupDb } from './database.ts';
 import type { InvoiceDailyRow, InvoiceRow } from './rows.ts';
 
 type Lines = InvoiceRow['lines'];
 
+/** The days a line keeps apart from its row: a list, or packed days; anything else stays on the line as it came. */
+function storedDays(line: unknown): StoredDays | undefined {
+  if (line === null || typeof line !== 'object') return undefined;
+  const daily = (line as { daily?: unknown }).daily;
+  if (Array.isArray(daily)) return packDays(daily as DailyQuantity[]);
+  return isPackedDays(daily) ? daily : undefined;
+}
+
 /** An invoice's lines without their day lists, and the lists by line position (null when no line has any). */
 export function splitDaily(id: string, lines: Lines): { lines: Lines; daily: InvoiceDailyRow | null } {
   let any = false;
   const days = lines.map((line) => {
-    const daily = (line as InvoiceLine & { daily?: unknown }).daily;
-    if (daily === undefined) return null;
+    const stored = storedDays(line);
+    if (stored === undefined) return null;
     any = true;
-    return Array.isArray(daily) ? packDays(daily as DailyQuantity[]) : (daily as StoredDays);
+    return stored;
   });
   if (!any) return { lines, daily: null };
-  const bare = lines.map((line) => {
-    if ((line as { daily?: unknown }).daily === undefined) return line;
+  const bare = lines.map((line, i) => {
+    if (days[i] === null) return line;
     const { daily: _daily, ...rest } = line as InvoiceLine & { daily?: unknown };
     return rest as typeof line;
   });

@@ -144,3 +144,17 @@ describe('a tie of an invoice\'s lines at one clock', () => {
     expect(reads).toEqual(['inv-3']);
   });
 });
+
+describe('reading the stored records of a snapshot page as one range', () => {
+  it('merges exactly as reading them one by one, with stored records inside the range that the page does not name', async () => {
+    const change = (id: string, millis: number, name: string): Change => ({ table: 'accounts', id, fields: { name }, hlc: clock(millis, 'browser-s'), origin: 'browser-s' });
+    const stored = ['acc-1', 'acc-3', 'acc-5', 'acc-7'].map((id) => change(id, NOW, `Stored ${id}`));
+    const page = [change('acc-2', NOW, 'New 2'), change('acc-3', NOW - 1_000, 'Older 3'), change('acc-5', NOW + 1_000, 'Newer 5'), change('acc-9', NOW, 'New 9')];
+    const [byKey, byRange] = [browser(), browser()];
+    for (const db of [byKey, byRange]) await applyChanges(db, stored, NOW);
+    await applyChanges(byKey, page, NOW);
+    await applyChanges(byRange, page, NOW, { byRange: true });
+    expect(await mergeState(byRange)).toEqual(await mergeState(byKey));
+    expect((await byRange.accounts.toArray()).map((a) => `${a.id} ${a.name}`)).toEqual(['acc-1 Stored acc-1', 'acc-2 New 2', 'acc-3 Stored acc-3', 'acc-5 Newer 5', 'acc-7 Stored acc-7', 'acc-9 New 9']);
+  });
+});

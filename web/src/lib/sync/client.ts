@@ -128,7 +128,7 @@ async function pullSnapshot(db: TrueupDb, conn: EdgeConnection, onProgress?: OnP
       invoices: (state?.invoices ?? 0) + invoices,
     };
     await db.transaction('rw', changeTables(db), async () => {
-      await applyChanges(db, page.changes);
+      await applyChanges(db, page.changes, undefined, { byRange: true });
       if (more) {
         await writeSnapshotState(db, stored);
       } else {

@@ -260,6 +260,8 @@ export async function pullRecentUploads(db: TrueupDb, conn: EdgeConnection, from
 export async function pullHistory(db: TrueupDb, conn: EdgeConnection, limit?: number, onProgress?: OnProgress): Promise<number> {
   const history = await getMeta(db, 'uploadsHistory');
   if (!history || history.until === '') return 0;
+  // said before the first page, so the screens that wait only for recent days go on at once
+  onProgress?.({ phase: 'history', done: history.done, total: history.total });
   const { pulled } = await pullPages(db, {
     conn, since: history.since, window: { before: history.before, until: history.until }, limit, publish: false,
     done: history.done, total: history.total, phase: 'history', onProgress,

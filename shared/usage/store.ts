@@ -214,6 +214,66 @@ export class ModuleUsage {
     }
   }
 
+  /**
+   * Stores many whole module-days at once (the last of a repeated date wins), as putDay one
+   * after another would, in one walk over the days. putDay folds from the first day for a day
+   * put before others, so a first pull's earlier days, which arrive after the recent ones,
+   * cost a fold of the whole year per day (docs/usage-store.md#reading-it). Here only the stored
+   * day right after each given one is diffed again; every other keeps its changes.
+   */
+  putDays(given: readonly { date: string; cursor: string | undefined; cells: DayCells }[]): void {
+    if (given.length <= 1) {
+      for (const day of given) this.putDay(day.date, day.cursor, day.cells);
+      return;
+    }
+    const batch = [...given].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    const orgCount = this.orgIds.length;
+    const stride = this.types.length;
+    const days: string[] = [];
+    const cursors: (string | undefined)[] = [];
+    const changes: DayCells[] = [];
+    // `stored`: the stored days folded so far; `written`: the new list's days folded so far.
+    // They differ only from a given day up to the next stored day.
+    const stored = this.emptyState();
+    const written = this.emptyState();
+    let differ = false;
+    let j = 0;
+    let k = 0;
+    while (j < this.days.length || k < batch.length) {
+      const storedDate = this.days[j];
+      const next = batch[k];
+      const date = next === undefined || (storedDate !== undefined && storedDate < next.date) ? (storedDate as string) : next.date;
+      let change: DayCells;
+      let cursor: string | undefined;
+      if (storedDate === date) {
+        apply(stored, this.changes[j] as DayCells);
+        cursor = this.cursors[j];
+        j++;
+      }
+      if (next !== undefined && next.date === date) {
+        while (batch[k + 1]?.date === date) k++;
+        const day = batch[k] as (typeof batch)[number];
+        k++;
+        change = diff(written, day.cells, orgCount, stride);
+        cursor = day.cursor;
+        differ = true;
+      } else if (differ) {
+        change = diff(written, cellsOfState(stored), orgCount, stride);
+        differ = false;
+      } else {
+        change = this.changes[j - 1] as DayCells;
+      }
+      apply(written, change);
+      days.push(date);
+      cursors.push(cursor);
+      changes.push(change);
+    }
+    this.days.splice(0, this.days.length, ...days);
+    this.cursors.splice(0, this.cursors.length, ...cursors);
+    this.changes.splice(0, this.changes.length, ...changes);
+    this.#fold = null;
+  }
+
   /** Stores a JSON upload (see putDay). */
   putUpload(upload: Upload, cursor: string | undefined = upload.cursor): void {
     this.putDay(upload.date, cursor, this.cellsOf(upload));

@@ -120,3 +120,24 @@ describe('compact usage store, property', () => {
     }), { numRuns: 200 });
   });
 });
+
+describe('compact usage store, many days at once', () => {
+  it('stores a batch of whole days (earlier ones, replacements, repeats) exactly as putting them one by one', () => {
+    fc.assert(fc.property(fc.array(uploadArb, { maxLength: 20 }), fc.array(uploadArb, { maxLength: 20 }), fc.integer({ min: 1, max: 31 }), (stored, batch, asOfDay) => {
+      const asOf = `2026-10-${String(asOfDay).padStart(2, '0')}`;
+      const oneByOne = UsageStore.fromUploads(stored);
+      const atOnce = UsageStore.fromUploads(stored);
+      for (const u of batch) oneByOne.put(u);
+      const module = atOnce.moduleOrNew(RMM);
+      module.putDays(batch.map((u) => ({ date: u.date, cursor: u.cursor, cells: module.cellsOf(u) })));
+      for (const period of ['2026-09', '2026-10']) {
+        for (const orgId of ORGS) {
+          for (const type of TYPES) expect(units(atOnce, [orgId], [type], period, asOf)).toEqual(units(oneByOne, [orgId], [type], period, asOf));
+        }
+      }
+      const expected = oneByOne.module(RMM);
+      expect(module.days).toEqual(expected?.days ?? []);
+      module.days.forEach((_, i) => expect(module.upload(i)).toEqual(expected?.upload(i)));
+    }), { numRuns: 300 });
+  });
+});

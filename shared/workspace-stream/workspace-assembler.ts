@@ -46,8 +46,8 @@ export class WorkspaceAssembler {
   private invoiceCount = 0;
   /** Invoices zod refused. */
   private readonly doubtfulInvoices: Doubtful[] = [];
-  /** The billing types of the last org of each upload kept for the catalog, shared by equal orgs. */
-  private readonly metricShapes = new Map<string, Readonly<Record<string, true>>>();
+  /** An org of an upload kept for the catalog (its billing types), one object shared by all orgs of the same types. */
+  private readonly orgShapes = new Map<string, CatalogUpload['orgs'][number]>();
 
   constructor(keep: 'uploads' | 'catalog' = 'uploads', onInvoice?: OnInvoice) {
     this.keep = keep;
@@ -180,12 +180,12 @@ export class WorkspaceAssembler {
       orgs: u.orgs.map((org) => {
         const types = Object.keys(org.metrics);
         const key = types.join(',');
-        let metrics = this.metricShapes.get(key);
-        if (!metrics) {
-          metrics = Object.fromEntries(types.map((t) => [t, true] as const));
-          this.metricShapes.set(key, metrics);
+        let shape = this.orgShapes.get(key);
+        if (!shape) {
+          shape = { metrics: Object.fromEntries(types.map((t) => [t, true] as const)) };
+          this.orgShapes.set(key, shape);
         }
-        return { metrics };
+        return shape;
       }),
     };
   }

@@ -1,18 +1,19 @@
 // The JavaScript heap of a whole-workspace import in Node, as the transfer worker runs it:
 // `validate` is the first pass alone (read, split, validate, keep what the restore needs),
+// `read` the command line's read (which keeps every upload and invoice, to bill them),
 // `import` the whole import into a fake-indexeddb database (whose stored records live in the
 // same heap, so compare its peak with what is left once the import is done).
-//   node --expose-gc test/shared/workspace-stream/import-heap.ts <file> validate|import
+//   node --expose-gc test/shared/workspace-stream/import-heap.ts <file> validate|read|import
 import 'fake-indexeddb/auto';
 import { openAsBlob } from 'node:fs';
 import { WorkspaceAssembler } from '../../../shared/workspace-stream/workspace-assembler.ts';
-import { contentOf, documentPieces } from '../../../shared/workspace-stream/read-document.ts';
+import { contentOf, documentPieces, readWorkspace } from '../../../shared/workspace-stream/read-document.ts';
 import { TrueupDb } from '../../../web/src/lib/db/database.ts';
 import { importWorkspaceFile } from '../../../web/src/lib/transfer/import-document.ts';
 
 const MiB = 2 ** 20;
 const [path, mode = 'validate'] = process.argv.slice(2);
-if (!path) throw new Error('usage: node --expose-gc test/shared/workspace-stream/import-heap.ts <file> validate|import');
+if (!path) throw new Error('usage: node --expose-gc test/shared/workspace-stream/import-heap.ts <file> validate|read|import');
 const collect = (globalThis as { gc?: () => void }).gc;
 if (!collect) throw new Error('run with --expose-gc');
 collect();
@@ -37,6 +38,9 @@ if (mode === 'validate') {
     sample();
   }
   kept = assembler.finish();
+  sample();
+} else if (mode === 'read') {
+  kept = await readWorkspace(file.stream());
   sample();
 } else {
   const db = new TrueupDb('heap');

@@ -54,11 +54,6 @@ export class WorkspaceAssembler {
     this.onInvoice = onInvoice;
   }
 
-  /** How many invoices were read so far (of the streamed "invoices" array). */
-  get invoicesRead(): number {
-    return this.invoiceCount;
-  }
-
   /** How many uploads were read so far. */
   get uploadCount(): number {
     return this.uploads?.length ?? 0;

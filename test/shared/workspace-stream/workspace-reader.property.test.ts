@@ -131,7 +131,6 @@ describe('reading a workspace file as it streams', { timeout: 60_000 }, () => {
       }
       expect(read).toEqual({ ok: true, workspace: { ...expected.data, uploads: [], invoices: [] } });
       expect(told).toEqual(expected.data.invoices.map((invoice, i) => [invoice.id, i]));
-      expect(assembler.invoicesRead).toBe(expected.data.invoices.length);
     }), { numRuns: 300 });
   });
 

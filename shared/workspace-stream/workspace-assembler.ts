@@ -1,9 +1,12 @@
-// Validates a workspace document given in pieces (its members, then its uploads one by one)
-// with the same problems, paths, messages and order as the zod `workspace` schema gives for
-// the whole document. Uploads go through the fast path; the few it does not accept are
-// checked by zod as part of a small document made of everything else, so every problem
-// zod would name is named, and the checks across records run exactly when zod runs them.
+// Validates a workspace document given in pieces (its members, then its uploads and invoices
+// one by one) with the same problems, paths, messages and order as the zod `workspace` schema
+// gives for the whole document. Uploads go through the fast path, invoices through zod's
+// `invoice` schema one at a time; the few either refuses are checked by zod again as part of a
+// small document made of everything else, so every problem zod would name is named in its
+// place, and the checks across records run exactly when zod runs them. An element valid on its
+// own adds no problem there: zod checks each element of an array by itself.
 import { formatPath, type Issue } from '../schema/issues.ts';
+import { invoice as invoiceSchema, type Invoice } from '../schema/invoice.ts';
 import { upload as uploadSchema, type Upload } from '../schema/upload.ts';
 import { workspaceCrossChecks, workspaceShape, type CatalogUpload, type Workspace } from '../schema/workspace.ts';
 import type { DocumentPiece } from './document-splitter.ts';
@@ -14,24 +17,41 @@ export const STREAMED_MEMBERS = ['uploads', 'invoices'] as const;
 
 export type AssembledWorkspace = { ok: true; workspace: Workspace } | { ok: false; issues: Issue[] };
 
+/** An element the quick check refused, kept as read with its index in the document, for zod to name its problems. */
+interface Doubtful {
+  index: number;
+  value: unknown;
+}
+
+/** Told each invoice valid by itself (as zod returns it) with its index, whether it is kept or not. */
+export type OnInvoice = (invoice: Invoice, index: number) => void;
+
 /**
- * `keep: 'uploads'` keeps every valid upload (to bill them); `'catalog'` keeps only what the
- * checks across the document read of each (module and billing types), for a pass that only
- * validates.
+ * `keep: 'uploads'` keeps every valid upload and invoice (to bill them); `'catalog'` keeps only
+ * what the checks across the document read: of each upload its module and billing types, of
+ * the invoices nothing (no check reads them), for a pass that only validates. A large MSP's
+ * year of posted invoices with their frozen daily quantities is hundreds of MB; `onInvoice`
+ * lets that pass note what it needs of each.
  */
 export class WorkspaceAssembler {
   private readonly keep: 'uploads' | 'catalog';
+  private readonly onInvoice: OnInvoice | undefined;
   private readonly fast = new UploadFastPath();
   private readonly members: Record<string, unknown> = {};
-  private readonly arrays = new Map<string, unknown[]>();
   private uploads: (Upload | CatalogUpload | null)[] | null = null;
-  /** Uploads the fast path did not accept, kept as read, with their index in the document. */
-  private readonly doubtful: { index: number; value: unknown }[] = [];
-  /** The billing types of the last org of each upload kept for the catalog, shared by equal orgs. */
-  private readonly metricShapes = new Map<string, Readonly<Record<string, true>>>();
+  /** Uploads the fast path did not accept. */
+  private readonly doubtful: Doubtful[] = [];
+  /** The valid invoices when kept (null until the streamed "invoices" array starts). */
+  private invoices: Invoice[] | null = null;
+  private invoiceCount = 0;
+  /** Invoices zod refused. */
+  private readonly doubtfulInvoices: Doubtful[] = [];
+  /** An org of an upload kept for the catalog (its billing types), one object shared by all orgs of the same types. */
+  private readonly orgShapes = new Map<string, CatalogUpload['orgs'][number]>();
 
-  constructor(keep: 'uploads' | 'catalog' = 'uploads') {
+  constructor(keep: 'uploads' | 'catalog' = 'uploads', onInvoice?: OnInvoice) {
     this.keep = keep;
+    this.onInvoice = onInvoice;
   }
 
   /** How many uploads were read so far. */
@@ -49,12 +69,28 @@ export class WorkspaceAssembler {
         return;
       case 'array':
         if (piece.key === 'uploads') this.uploads = [];
-        else this.arrays.set(piece.key, []);
+        else if (piece.key === 'invoices') this.invoices = [];
+        else throw new Error(`"${piece.key}" is not a member read element by element`);
         return;
       case 'item':
         if (piece.key === 'uploads') this.addUpload(piece.value);
-        else this.arrays.get(piece.key)?.push(piece.value);
+        else if (piece.key === 'invoices') this.addInvoice(piece.value);
+        else throw new Error(`"${piece.key}" is not a member read element by element`);
     }
+  }
+
+  /** Adds one invoice of the streamed "invoices" array. */
+  addInvoice(value: unknown): void {
+    const invoices = (this.invoices ??= []);
+    const index = this.invoiceCount++;
+    const parsed = invoiceSchema.safeParse(value);
+    if (!parsed.success) {
+      this.doubtfulInvoices.push({ index, value });
+      return;
+    }
+    // Refused ones are missing here, but then the document is invalid and this list unused.
+    if (this.keep === 'uploads') invoices.push(parsed.data);
+    this.onInvoice?.(parsed.data, index);
   }
 
   /** Adds one upload of the streamed "uploads" array; returns it as zod would, or null when it is invalid. */
@@ -78,11 +114,14 @@ export class WorkspaceAssembler {
     const rootOnly = '' in this.members;
     const document: unknown = rootOnly ? this.members[''] : {
       ...this.members,
-      ...Object.fromEntries(this.arrays),
       ...(this.uploads === null ? {} : { uploads: this.doubtful.map((d) => d.value) }),
+      ...(this.invoices === null ? {} : { invoices: this.doubtfulInvoices.map((d) => d.value) }),
     };
     const uploads = this.uploads;
     const doubtful = this.doubtful;
+    const streamedInvoices = this.invoices;
+    // A problem of the k-th element of the small document is one of the element read at that index.
+    const placed: Record<string, Doubtful[] | null> = { uploads: uploads === null ? null : doubtful, invoices: streamedInvoices === null ? null : this.doubtfulInvoices };
     const crossIssues: Issue[] = [];
     // The same shape and checks as `workspace`; the checks see every upload, in document order.
     const schema = workspaceShape.superRefine((ws) => {
@@ -93,16 +132,22 @@ export class WorkspaceAssembler {
       workspaceCrossChecks({ ...ws, uploads: checked }, (path, message) => crossIssues.push({ path: formatPath(path), message }));
     });
     const result = schema.safeParse(document);
-    const shapeIssues = result.success ? [] : result.error.issues.map((issue) => ({
-      path: formatPath(uploads !== null && issue.path[0] === 'uploads' && typeof issue.path[1] === 'number'
-        ? ['uploads', doubtful[issue.path[1]]?.index ?? issue.path[1], ...issue.path.slice(2)]
-        : issue.path),
-      message: issue.message,
-    }));
+    const shapeIssues = result.success ? [] : result.error.issues.map((issue) => {
+      const [member, k, ...rest] = issue.path;
+      const elements = typeof member === 'string' ? placed[member] : null;
+      return {
+        path: formatPath(elements && typeof k === 'number' ? [member as string, elements[k]?.index ?? k, ...rest] : issue.path),
+        message: issue.message,
+      };
+    });
     const issues = [...shapeIssues, ...crossIssues];
     if (issues.length > 0 || !result.success) return { ok: false, issues };
-    if (uploads !== null && this.keep === 'catalog') return { ok: true, workspace: { ...result.data, uploads: [] } };
-    return { ok: true, workspace: { ...result.data, uploads: uploads === null ? result.data.uploads : (uploads as Upload[]) } };
+    const catalog = this.keep === 'catalog';
+    return { ok: true, workspace: {
+      ...result.data,
+      uploads: uploads === null ? result.data.uploads : catalog ? [] : (uploads as Upload[]),
+      invoices: streamedInvoices === null ? result.data.invoices : catalog ? [] : streamedInvoices,
+    } };
   }
 
   private readonly texts = new Map<string, string>();
@@ -130,12 +175,12 @@ export class WorkspaceAssembler {
       orgs: u.orgs.map((org) => {
         const types = Object.keys(org.metrics);
         const key = types.join(',');
-        let metrics = this.metricShapes.get(key);
-        if (!metrics) {
-          metrics = Object.fromEntries(types.map((t) => [t, true] as const));
-          this.metricShapes.set(key, metrics);
+        let shape = this.orgShapes.get(key);
+        if (!shape) {
+          shape = { metrics: Object.fromEntries(types.map((t) => [t, true] as const)) };
+          this.orgShapes.set(key, shape);
         }
-        return { metrics };
+        return shape;
       }),
     };
   }

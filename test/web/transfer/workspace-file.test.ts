@@ -3,6 +3,7 @@
 // file with a bad upload deep inside, or one that is not JSON, changes nothing.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { recordEdits } from '../../../web/src/lib/db/changes.ts';
 import { TrueupDb } from '../../../web/src/lib/db/database.ts';
 import { uploadPages } from '../../../web/src/lib/db/upload-pages.ts';
 import { countModuleDays } from '../../../web/src/lib/db/uploads.ts';
@@ -10,6 +11,7 @@ import { importWorkspace, loadWorkspace } from '../../../web/src/lib/db/workspac
 import { transferApi } from '../../../web/src/lib/transfer/api.ts';
 import { exportInvoices } from '../../../web/src/lib/transfer/export-document.ts';
 import { workspace } from '../../../shared/schema/workspace.ts';
+import { listIssues } from '../../../shared/schema/issues.ts';
 import type { TransferProgress } from '../../../web/src/lib/transfer/progress.ts';
 
 const open: TrueupDb[] = [];
@@ -153,5 +155,126 @@ describe('workspace export and import through the transfer worker', () => {
     expect(cut).toMatchObject({ ok: false, problem: 'unreadable' });
     expect(await countModuleDays(db)).toBe(0);
     expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('refuses a file with a bad invoice among good ones, naming it by path before the problems after it, and writes nothing', async () => {
+    const db = fresh();
+    const bad = structuredClone(document);
+    const broken = structuredClone(bad.invoices[0]);
+    if (!broken?.lines[0]) throw new Error('fixture has an invoice with a line');
+    broken.id = 'a1/2026-08/1';
+    broken.lines[0].daily[3] = { date: '2026-09-31', quantity: '10.0000', carried: false, estimated: false };
+    bad.invoices.push(broken);
+    bad.charges[0] = { ...document.charges[0], accountId: 'nobody' } as (typeof document.charges)[number];
+    const outcome = await transferApi(db).importFile(new File([JSON.stringify(bad)], 'bad.json'));
+    const expected = workspace.safeParse(bad);
+    expect(outcome).toEqual({ ok: false, problem: 'invalid', issues: expected.success ? [] : listIssues(expected.error) });
+    expect(outcome).toMatchObject({ issues: [{ path: 'invoices[1].lines[0].daily[3].date' }, { path: 'charges[0].accountId', message: 'unknown account "nobody"' }] });
+    expect(await db.invoices.count()).toBe(0);
+    expect(await countModuleDays(db)).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+});
+
+/** A posted invoice of the fixture for another record: its id, account and period. */
+function postedFor(id: string, accountId: string, period: string, quantity: string): (typeof document.invoices)[number] {
+  const [posted] = document.invoices;
+  if (!posted) throw new Error('fixture has an invoice');
+  const copy = structuredClone(posted);
+  Object.assign(copy, { id, accountId, period });
+  copy.lines = copy.lines.map((line) => ({ ...line, period, quantity, daily: line.daily.map((d) => ({ ...d, quantity })) }));
+  return copy;
+}
+
+const HLC = /^\d{15}-\d{6}-.+$/;
+
+/**
+ * Every table of a database as plain data, with what is this browser's own and cannot match
+ * another's put aside: its origin, the clock readings (each replaced by its rank, so the order
+ * of the edits still counts) and the data version stamps (a restore in slices is one data
+ * version per slice).
+ */
+async function contents(db: TrueupDb): Promise<Record<string, unknown[]>> {
+  const raw: Record<string, unknown[]> = {};
+  for (const table of db.tables) raw[table.name] = await table.toArray();
+  const clocks: string[] = [];
+  const walk = (value: unknown, visit: (text: string) => unknown): unknown => {
+    if (typeof value === 'string') return visit(value);
+    if (Array.isArray(value)) return value.map((v) => walk(v, visit));
+    if (value !== null && typeof value === 'object' && !ArrayBuffer.isView(value)) {
+      return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'seq' && key !== 'origin').map(([key, v]) => [key, walk(v, visit)]));
+    }
+    return value;
+  };
+  walk(raw, (text) => (HLC.test(text) ? clocks.push(text) : text));
+  const rank = new Map([...new Set(clocks)].sort().map((text, i) => [text, `clock ${i}`]));
+  const out = walk(raw, (text) => rank.get(text) ?? text) as Record<string, unknown[]>;
+  // The outbox's own numbering counts too: keep it.
+  out.outbox = raw.outbox?.map((row, i) => ({ at: i, ...(walk(row, (text) => rank.get(text) ?? text) as object) })) ?? [];
+  out.meta = (out.meta ?? []).filter((row) => !['hlc', 'origin', 'dataVersion'].includes((row as { key: string }).key));
+  return out;
+}
+
+describe('importing a file as it streams restores what a whole-document restore does', () => {
+  // A browser that already holds a workspace: the import must change, revive and delete records as restoring the document whole does.
+  async function before(): Promise<TrueupDb> {
+    const db = fresh();
+    await importWorkspace(db, { ...document, invoices: [...document.invoices, postedFor('a2/2026-07/1', 'a2', '2026-07', '4.0000'), postedFor('a2/2026-08/1', 'a2', '2026-08', '4.0000')] });
+    await recordEdits(db, [{ table: 'invoices', id: 'a2/2026-08/1', fields: { deleted: true } }, { table: 'accounts', id: 'a3', fields: { name: 'Gone Ltd', deleted: true } }]);
+    return db;
+  }
+
+  // 250 posted invoices (three slices), one changed, one deleted before and back, one no longer in the file; an account renamed,
+  // one back, a mapping dropped; the profile changed and a charge added (recorded after the invoices).
+  const periods = Array.from({ length: 125 }, (_, i) => `${2010 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+  const file = {
+    ...document,
+    accounts: [{ id: 'a1', name: 'Brass Building Supplies Inc' }, document.accounts[1], { id: 'a3', name: 'Gone Ltd' }],
+    orgMappings: [document.orgMappings[0]],
+    profile: { ...document.profile, name: 'Northwind IT Services' },
+    charges: [...document.charges, { id: 'ch2', accountId: 'a2', period: '2026-10', description: 'Travel', quantity: '1', unitPrice: '80.00' }],
+    invoices: [
+      postedFor('a1/2026-09/1', 'a1', '2026-09', '12.0000'),
+      postedFor('a2/2026-08/1', 'a2', '2026-08', '4.0000'),
+      ...periods.flatMap((p) => [postedFor(`a1/${p}/1`, 'a1', p, '3.0000'), postedFor(`a2/${p}/1`, 'a2', p, '5.0000')]),
+    ],
+  };
+
+  for (const order of ['invoices before uploads, as exported', 'uploads before invoices']) {
+    it(`gives the same records, changes and outbox as restoring the document whole (${order})`, async () => {
+      const { invoices, uploads: fileUploads, ...head } = file;
+      const text = JSON.stringify(order.startsWith('invoices') ? { ...head, invoices, uploads: fileUploads } : { ...head, uploads: fileUploads, invoices });
+      const whole = await before();
+      const expected = await importWorkspace(whole, JSON.parse(text));
+      const streamed = await before();
+      const outcome = await transferApi(streamed).importFile(new File([text], 'workspace.json'));
+      expect(outcome).toEqual({ ok: true, ...expected });
+      // a2/2026-07/1 deleted, a2/2026-08/1 back, 1 changed, 250 new; a1 renamed, a3 back, a mapping deleted; settings, a charge
+      expect(expected.changes).toBe(1 + 1 + 1 + 250 + 1 + 1 + 1 + 1 + 1);
+      expect(await contents(streamed)).toEqual(await contents(whole));
+      expect((await streamed.invoices.get('a2/2026-07/1'))?.deleted).toBe(true);
+      expect((await streamed.invoiceDaily.get('a1/2026-09/1'))?.lines).toEqual((await whole.invoiceDaily.get('a1/2026-09/1'))?.lines);
+    });
+  }
+
+  it('keeps the last of two invoices of the same record, as restoring the document whole does', async () => {
+    const voided = (total: string) => ({ accountId: 'a1', period: '2026-08', status: 'voided', number: null, total, lines: [] });
+    const text = JSON.stringify({ ...document, invoices: [...document.invoices, voided('10.00'), voided('20.00')] });
+    const whole = fresh();
+    const expected = await importWorkspace(whole, JSON.parse(text));
+    const streamed = fresh();
+    expect(await transferApi(streamed).importFile(new File([text], 'workspace.json'))).toEqual({ ok: true, ...expected });
+    expect((await streamed.invoices.get('a1:2026-08:voided'))?.total).toBe('20.00');
+    expect(await streamed.invoices.toArray()).toEqual(await whole.invoices.toArray());
+  });
+
+  it('refuses a file whose invoices changed between the passes', async () => {
+    const first = JSON.stringify(file);
+    const second = JSON.stringify({ ...file, invoices: file.invoices.slice(0, 200) });
+    let reads = 0;
+    // A file that reads differently the second time (a browser refuses to read a file changed on disk; this is the check behind it).
+    const changing = { size: first.length, stream: () => new Blob([reads++ === 0 ? first : second]).stream() } as unknown as Blob;
+    const outcome = await transferApi(fresh()).importFile(changing);
+    expect(outcome).toEqual({ ok: false, problem: 'invalid', issues: [{ path: 'invoices', message: 'changed while it was imported' }] });
   });
 });

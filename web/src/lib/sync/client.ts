@@ -213,7 +213,7 @@ async function pullPages(db: TrueupDb, pull: PagesPull): Promise<{ pulled: numbe
       });
       pulled += page.uploads.length;
       cursor = page.cursor;
-      if (!pull.publish && (!more || pages % DIRECTORY_FLUSH_PAGES === 0)) await publishUsage(db);
+      if (!pull.publish && !more) await publishUsage(db);
       if (page.uploads.length > 0) pull.onProgress?.({ phase: pull.phase, done: stored, total });
       if (!more) return { pulled, cursor };
     }
@@ -255,8 +255,9 @@ export async function pullRecentUploads(db: TrueupDb, conn: EdgeConnection, from
  * The older module-days of a first pull that took recent days first: days before `before`
  * stored at or before the cursor where that pull ended (anything stored later comes with the
  * regular pull). Screens are not held meanwhile: the days are stamped with the next data
- * version and published every few pages, so the figures already shown are not recomputed page by
- * page. Posting waits for it (engine/session.ts). Resumes where it stopped.
+ * version and published when the pull ends (or breaks off), so the figures already shown, which
+ * do not read them, are not recomputed, and the engine does not hold IndexedDB reading them
+ * while the pull writes. Posting waits for it (engine/session.ts). Resumes where it stopped.
  */
 export async function pullHistory(db: TrueupDb, conn: EdgeConnection, limit?: number, onProgress?: OnProgress): Promise<number> {
   const history = await getMeta(db, 'uploadsHistory');

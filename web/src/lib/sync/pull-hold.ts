@@ -15,7 +15,7 @@ export function readsHeld(): boolean {
 
 /**
  * A pull with more pages to come holds the reads, except a first pull's history: the figures
- * show while it runs, and its pages reach the engine a few at a time (client.ts pullHistory).
+ * show while it runs, and its days reach the engine when it ends (client.ts pullHistory).
  */
 export function pullHolds(progress: SyncProgress | null): boolean {
   return progress !== null && progress.phase !== 'history' && progress.total !== null && progress.done < progress.total;

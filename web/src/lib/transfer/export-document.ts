@@ -32,6 +32,13 @@ export async function* exportInvoices(db: TrueupDb, pageSize = 200): AsyncGenera
   }
 }
 
+/**
+ * Module-days read and written per step: a large MSP's module-day is ~600 orgs × 21 billing
+ * types, so 200 of them (uploadPages' default) held ~480 MiB of objects and text in the
+ * transfer worker at once (docs/workspace-files.md).
+ */
+const EXPORT_UPLOADS_PAGE = 20;
+
 /** The config members of the document (everything but invoices and uploads). */
 async function workspaceHead(db: TrueupDb): Promise<WorkspaceHead> {
   const { invoices: _invoices, ...head } = (await loadConfig(db)) as WorkspaceHead & { invoices?: unknown };
@@ -44,7 +51,7 @@ export async function* workspaceFileChunks(db: TrueupDb, options: { gzip: boolea
   const total = await countModuleDays(db);
   let done = 0;
   async function* counted() {
-    for await (const page of uploadPages(db)) {
+    for await (const page of uploadPages(db, EXPORT_UPLOADS_PAGE)) {
       yield page;
       done += page.length;
       options.onProgress?.({ phase: 'export', done, total });

@@ -222,6 +222,24 @@ describe('pulls', () => {
     expect((await sorted(db)).find((u) => key(u) === 'datto-edr/2026-03-10')?.orgs[0]?.metrics).toEqual({ TotalDevices: 6 });
   });
 
+  it('of a first sync\'s earlier days start only once what they wait for (the engine\'s first read) has settled, after saying their phase', async () => {
+    await upload('datto-edr', '2026-05-05', { w1: 1 });
+    const db = browser();
+    await pullRecentUploads(db, conn, '2026-10-01');
+    const asked: string[] = [];
+    const counting: EdgeConnection = { ...conn, fetch: async (input, init) => { asked.push(String(input)); return fetch(input, init); } };
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    const phases: string[] = [];
+    const pulling = pullHistory(db, counting, undefined, (p) => phases.push(p.phase), () => gate);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(phases).toEqual(['history']);
+    expect(asked).toEqual([]);
+    release();
+    expect(await pulling).toBeGreaterThan(0);
+    expect(asked.length).toBeGreaterThan(0);
+  });
+
   it('of changes skip nothing and repeat nothing that matters', async () => {
     const a = browser();
     await recordEdits(a, Array.from({ length: 30 }, (_, i) => ({ table: 'accounts' as const, id: `acc-many-${i}`, fields: { name: `Account ${i}` } })));

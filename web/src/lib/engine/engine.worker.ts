@@ -3,6 +3,7 @@ import { expose } from 'comlink';
 import { TrueupDb } from '../db/database.ts';
 import { EngineSession, workerApi } from './session.ts';
 import { trackCalls } from './views/warm.ts';
+import { announceEngineRead } from './read-signal.ts';
 
 // calls are counted so a warm-up of the screens' caches runs only while none is in progress
-expose(trackCalls(workerApi(new EngineSession(new TrueupDb()))));
+expose(trackCalls(workerApi(new EngineSession(new TrueupDb(), announceEngineRead))));

@@ -42,9 +42,9 @@ export class EngineSession {
   #insights = new Map<string, Promise<Insights>>();
   #cachedVersion = -1;
 
-  constructor(db: TrueupDb) {
+  constructor(db: TrueupDb, onRead?: () => void) {
     this.db = db;
-    this.data = new WorkerData(db);
+    this.data = new WorkerData(db, onRead);
   }
 
   /** The workspace of inputs, as of their today. */

@@ -41,8 +41,12 @@ export class WorkerData {
   /** What the last reads fetched, for tests and measurements. */
   readonly stats = { configRows: 0, moduleDays: 0, reads: 0, configBuilds: 0 };
 
-  constructor(db: TrueupDb) {
+  readonly #onRead: (() => void) | undefined;
+
+  /** `onRead`: called after each read of newer data (engine.worker.ts tells the sync worker, see read-signal.ts). */
+  constructor(db: TrueupDb, onRead?: () => void) {
     this.#db = db;
+    this.#onRead = onRead;
   }
 
   /** The data version read so far (-1 before the first read). */
@@ -92,6 +96,7 @@ export class WorkerData {
       else await this.#readSince(this.#read);
       this.#read = version;
     });
+    this.#onRead?.();
   }
 
   async #readAll(): Promise<void> {

@@ -259,11 +259,13 @@ export async function pullRecentUploads(db: TrueupDb, conn: EdgeConnection, from
  * do not read them, are not recomputed, and the engine does not hold IndexedDB reading them
  * while the pull writes. Posting waits for it (engine/session.ts). Resumes where it stopped.
  */
-export async function pullHistory(db: TrueupDb, conn: EdgeConnection, limit?: number, onProgress?: OnProgress): Promise<number> {
+export async function pullHistory(db: TrueupDb, conn: EdgeConnection, limit?: number, onProgress?: OnProgress, after?: () => Promise<void>): Promise<number> {
   const history = await getMeta(db, 'uploadsHistory');
   if (!history || history.until === '') return 0;
-  // said before the first page, so the screens that wait only for recent days go on at once
+  // said before the first page, so the screens that wait only for recent days go on at once;
+  // `after`: what to let finish first (the engine's read for the first figures, see syncOnce)
   onProgress?.({ phase: 'history', done: history.done, total: history.total });
+  await after?.();
   const { pulled } = await pullPages(db, {
     conn, since: history.since, window: { before: history.before, until: history.until }, limit, publish: false,
     done: history.done, total: history.total, phase: 'history', onProgress,
@@ -273,6 +275,16 @@ export async function pullHistory(db: TrueupDb, conn: EdgeConnection, limit?: nu
     },
   });
   return pulled;
+}
+
+export interface SyncOptions {
+  /** Given, a browser's first pull of uploads takes recent days first (pullRecentUploads). */
+  today?: IsoDay;
+  /**
+   * Settles when a first pull's earlier days may start, asked once their phase is announced (the
+   * sync worker: the engine's next read, which the first figures make, read-signal.ts).
+   */
+  historyAfter?: () => Promise<void>;
 }
 
 /** The first day a browser's first pull of uploads takes before the rest: the previous month's first. */
@@ -285,7 +297,7 @@ export function recentFrom(today: IsoDay): IsoDay {
  * by side, then what is left of a first pull's history. Given `today`, a browser's first pull of
  * uploads takes recent days first (pullRecentUploads).
  */
-export async function syncOnce(db: TrueupDb, conn: EdgeConnection, onProgress?: OnProgress, options: { today?: IsoDay } = {}): Promise<SyncResult> {
+export async function syncOnce(db: TrueupDb, conn: EdgeConnection, onProgress?: OnProgress, options: SyncOptions = {}): Promise<SyncResult> {
   const pushed = await pushOutbox(db, conn);
   // Side by side: a first sync's snapshot and its recent days each wait on the edge and on
   // IndexedDB in turns, so together they take less than one after the other.
@@ -298,6 +310,6 @@ export async function syncOnce(db: TrueupDb, conn: EdgeConnection, onProgress?: 
   if (changes.status === 'rejected') throw changes.reason;
   if (uploads.status === 'rejected') throw uploads.reason;
   const pulledChanges = changes.value;
-  const pulledUploads = uploads.value + await pullHistory(db, conn, undefined, onProgress);
+  const pulledUploads = uploads.value + await pullHistory(db, conn, undefined, onProgress, options.historyAfter);
   return { pushed, pulledChanges, pulledUploads };
 }

@@ -6,17 +6,21 @@ import type { ConnectorInfo } from '../../../../shared/schema/connectors.ts';
 import { appToday, followPageClock } from '../app/clock.ts';
 import { syncOnce, type SyncProgress, type SyncResult } from './client.ts';
 import { fetchConnectors } from './connectors.ts';
+import { nextEngineRead } from '../engine/read-signal.ts';
 import type { EdgeConnection } from './edge-error.ts';
 import { settle, type Outcome } from './outcome.ts';
 
 type Connection = Pick<EdgeConnection, 'baseUrl' | 'token'>;
+
+/** The longest a first pull's earlier days wait for the engine's read (no screen may ask for figures). */
+const HISTORY_WAIT_MS = 20_000;
 
 export function syncRemote(db: TrueupDb) {
   return {
     /** `pageNow`: the page's appNow(), so the clocks this round stamps follow the app's one clock. */
     async round(conn: Connection, pageNow: number, onProgress: (progress: SyncProgress) => void): Promise<Outcome<SyncResult>> {
       followPageClock(pageNow);
-      return settle(() => syncOnce(db, { baseUrl: conn.baseUrl, token: conn.token }, onProgress, { today: appToday() }));
+      return settle(() => syncOnce(db, { baseUrl: conn.baseUrl, token: conn.token }, onProgress, { today: appToday(), historyAfter: () => nextEngineRead(HISTORY_WAIT_MS) }));
     },
     /** The tenant's connectors as the edge reports them. */
     async connectors(conn: Connection): Promise<Outcome<ConnectorInfo[]>> {

@@ -3,9 +3,9 @@
 // served by `wrangler dev`, a fresh Chromium profile, and in each window `Profiler.start` on the
 // page and on every worker attached so far; prints the sync status, the top self times of each
 // thread, and writes the .cpuprofile files to /tmp (open them in Chromium's DevTools).
-//   node test/bench/large/profile-open.ts test/bench/.cache/<key> <seconds a window> <windows> [after-sync]
-// (after-sync: the first window opens when the sync status first says "Synced", to profile the
-// engine worker's first read and figures)
+//   node test/bench/large/profile-open.ts test/bench/.cache/<key> <seconds a window> <windows> [after-sync|after-recent]
+// (after-sync: the first window opens when the sync status first says "Synced"; after-recent:
+// when a first pull's earlier days begin, to profile the engine worker's first read and figures)
 import { mkdtemp, readFile, writeFile, cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,8 +58,9 @@ const started = Date.now();
 await page.goto(`${edge.url}/#token=${meta.adminToken}`);
 const status = () => page.evaluate(() => (document.querySelector('[data-testid="sync-status"]')?.textContent ?? '').replace(/\s+/g, ' ').trim()).catch(() => '');
 if (from === 'after-sync') while (!(await status()).startsWith('Synced')) await new Promise((r) => setTimeout(r, 200));
+if (from === 'after-recent') while (!(await status()).includes('earlier module-days')) await new Promise((r) => setTimeout(r, 200));
 for (let w = 0; w < Number(windows); w++) {
-  if (w > 0 || from !== 'after-sync') await new Promise((r) => setTimeout(r, 2000));
+  if (w > 0 || from === '') await new Promise((r) => setTimeout(r, 2000));
   const sids = [...workers.keys()];
   await session.send('Profiler.enable'); await session.send('Profiler.start');
   for (const sid of sids) { await toWorker(sid, 'Profiler.enable'); await toWorker(sid, 'Profiler.start'); }

@@ -12,9 +12,7 @@ import { countModuleDays } from '../db/uploads.ts';
  */
 export async function configFacts(db: TrueupDb, connectors: number): Promise<Omit<SetupFacts, 'uploads'>> {
   const [enabled, accounts, mappings, contracts, invoices] = await Promise.all([
-    enabledModuleIds(db), db.accounts.toArray(), db.orgMappings.toArray(), db.contracts.toArray(),
-    // Counted on the index: reading every posted invoice here re-ran on each pulled page of a first sync.
-    db.invoices.where('status').anyOf(['posted', 'voided']).count(),
+    enabledModuleIds(db), db.accounts.toArray(), db.orgMappings.toArray(), db.contracts.toArray(), postedInvoices(db),
   ]);
   const mapped = new Set(mappings.filter((m) => m.deleted !== true).map((m) => orgMappingId(m.module, m.orgId)));
   const orgs = await db.orgs.where('module').anyOf([...enabled]).toArray();
@@ -29,6 +27,11 @@ export async function configFacts(db: TrueupDb, connectors: number): Promise<Omi
     mappedServices: liveContracts.reduce((n, c) => n + (c.serviceMappings ?? []).filter((m) => !m.ignore && m.serviceId).length, 0),
     invoices,
   };
+}
+
+/** Posted and voided invoices, counted on the index (reading them re-ran on each pulled page of a first sync). */
+export function postedInvoices(db: TrueupDb): Promise<number> {
+  return db.invoices.where('status').anyOf(['posted', 'voided']).count();
 }
 
 /** How many module-days of usage are stored (its own live read, see configFacts). */

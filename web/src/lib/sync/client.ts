@@ -195,6 +195,8 @@ async function pullPages(db: TrueupDb, pull: PagesPull): Promise<{ pulled: numbe
   let total = pull.total;
   let cursor = pull.since;
   const directory = new OrgDirectory();
+  // published once, at the end (or in `finally` when the pull breaks off), never twice
+  let unpublished = !pull.publish;
   let next = fetchUploads(pull.conn, pull.since, pull.limit, pull.window);
   try {
     for (let pages = 1; ; pages++) {
@@ -213,7 +215,10 @@ async function pullPages(db: TrueupDb, pull: PagesPull): Promise<{ pulled: numbe
       });
       pulled += page.uploads.length;
       cursor = page.cursor;
-      if (!pull.publish && !more) await publishUsage(db);
+      if (unpublished && !more) {
+        await publishUsage(db);
+        unpublished = false;
+      }
       if (page.uploads.length > 0) pull.onProgress?.({ phase: pull.phase, done: stored, total });
       if (!more) return { pulled, cursor };
     }
@@ -221,7 +226,8 @@ async function pullPages(db: TrueupDb, pull: PagesPull): Promise<{ pulled: numbe
     // an interrupted pull still records the last days it stored (a closed tab loses at most
     // DIRECTORY_FLUSH_PAGES pages of them, until those orgs report again)
     await directory.flush(db).catch(() => undefined);
-    if (!pull.publish) await publishUsage(db).catch(() => undefined);
+    // days stamped without moving the data version reach the engine when the pull breaks off too
+    if (unpublished) await publishUsage(db).catch(() => undefined);
   }
 }
 
@@ -229,17 +235,18 @@ async function pullPages(db: TrueupDb, pull: PagesPull): Promise<{ pulled: numbe
 export async function pullUploads(db: TrueupDb, conn: EdgeConnection, limit?: number, onProgress?: OnProgress): Promise<number> {
   const history = await getMeta(db, 'uploadsHistory');
   // A first pull that takes recent days first is still on them: only days from `before` on.
-  const window: UploadsWindow = history && history.until === '' ? { from: history.before } : {};
+  const recent = history?.until === '' ? history : undefined;
+  const window: UploadsWindow = recent ? { from: recent.before } : {};
   const { pulled, cursor } = await pullPages(db, {
     conn, since: await getMeta(db, 'uploadsCursor'), window, limit, publish: true, done: 0, total: null, phase: 'uploads', onProgress,
     save: async (next) => { await setMeta(db, 'uploadsCursor', next); },
   });
-  if (history && history.until === '') await setMeta(db, 'uploadsHistory', { ...history, until: cursor ?? '0' });
+  if (recent) await setMeta(db, 'uploadsHistory', { ...recent, until: cursor ?? '0' });
   return pulled;
 }
 
 /**
- * A browser's first pull of uploads, recent days first (docs/usage-store.md#a-first-pull-recent-days-first):
+ * A browser's first pull of uploads, recent days first (docs/edge-storage.md#uploads-recent-first):
  * it pulls the days from `from` on (the months an admin bills now), so the figures show
  * without waiting for a year of history; the older days are left to pullHistory, which pulls
  * what was stored up to where this pull ended. Later pulls follow the cursor as usual.

@@ -3,7 +3,6 @@ import type { SetupFacts } from '../../../../shared/setup/checklist.ts';
 import type { TrueupDb } from '../db/database.ts';
 import { orgMappingId } from '../db/rows.ts';
 import { enabledModuleIds } from './modules.ts';
-import { countModuleDays } from '../db/uploads.ts';
 
 /**
  * The facts of everything but usage. Read apart from the module-day count: a pull's every
@@ -32,9 +31,4 @@ export async function configFacts(db: TrueupDb, connectors: number): Promise<Omi
 /** Posted and voided invoices, counted on the index (reading them re-ran on each pulled page of a first sync). */
 export function postedInvoices(db: TrueupDb): Promise<number> {
   return db.invoices.where('status').anyOf(['posted', 'voided']).count();
-}
-
-/** How many module-days of usage are stored (its own live read, see configFacts). */
-export function usageFacts(db: TrueupDb): Promise<number> {
-  return countModuleDays(db);
 }

@@ -1,11 +1,11 @@
-// A fresh IndexedDB (fake-indexeddb) per test, deleted after it, loaded with a workspace.
+// Fresh IndexedDBs (fake-indexeddb) per test, deleted after it: empty, or loaded with a workspace.
 import 'fake-indexeddb/auto';
 import { afterEach } from 'vitest';
 import { TrueupDb } from '../../web/src/lib/db/database.ts';
 import { importWorkspace } from '../../web/src/lib/db/workspace.ts';
 
-/** Registers the clean-up and returns a factory of databases holding `workspace()`; call at a test file's top level. */
-export function freshDatabases(prefix: string, workspace: () => unknown): () => Promise<TrueupDb> {
+/** Registers the clean-up and returns a factory of empty databases; call at a test file's top level. */
+export function emptyDatabases(prefix: string): () => TrueupDb {
   const open: TrueupDb[] = [];
   let n = 0;
   afterEach(async () => {
@@ -14,9 +14,18 @@ export function freshDatabases(prefix: string, workspace: () => unknown): () => 
       await db.delete();
     }
   });
-  return async () => {
+  return () => {
     const db = new TrueupDb(`${prefix}-${++n}`);
     open.push(db);
+    return db;
+  };
+}
+
+/** Registers the clean-up and returns a factory of databases holding `workspace()`; call at a test file's top level. */
+export function freshDatabases(prefix: string, workspace: () => unknown): () => Promise<TrueupDb> {
+  const empty = emptyDatabases(prefix);
+  return async () => {
+    const db = empty();
     await importWorkspace(db, workspace());
     return db;
   };

@@ -4,31 +4,20 @@
 // for the values the change log carries: whichever order two values arrive in, and however a
 // value came (the log's day lists, or the snapshot's packed days), every browser keeps the same.
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Change } from '../../../shared/schema/changes.ts';
 import { formatHlc } from '../../../shared/sync/hlc.ts';
 import { mergeChanges, type Json } from '../../../shared/sync/merge.ts';
 import { packLinesDays } from '../../../shared/invoice/packed-days.ts';
 import type { DBCore } from 'dexie';
-import { TrueupDb } from '../../../web/src/lib/db/database.ts';
+import type { TrueupDb } from '../../../web/src/lib/db/database.ts';
+import { emptyDatabases } from '../../support/test-db.ts';
 import { applyChanges } from '../../../web/src/lib/db/changes.ts';
 import { loadInvoice } from '../../../web/src/lib/db/invoices.ts';
 import { mergeState } from '../../support/db-state.ts';
 import { postedInvoiceFields } from '../../worker/support/scaled-msp.ts';
 
-const open: TrueupDb[] = [];
-let n = 0;
-function browser(): TrueupDb {
-  const db = new TrueupDb(`changes-test-${++n}`);
-  open.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of open.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
+const browser = emptyDatabases('changes-test');
 
 const NOW = Date.parse('2026-09-01T09:00:00Z');
 const POSTED = postedInvoiceFields(7, '2026-08', '2026-09-01T09:00:00.000Z');

@@ -2,9 +2,10 @@
 // database: the file written in pieces re-imports to the same workspace, plain or gzip; a
 // file with a bad upload deep inside, or one that is not JSON, changes nothing.
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recordEdits } from '../../../web/src/lib/db/changes.ts';
-import { TrueupDb } from '../../../web/src/lib/db/database.ts';
+import type { TrueupDb } from '../../../web/src/lib/db/database.ts';
+import { emptyDatabases } from '../../support/test-db.ts';
 import { uploadPages } from '../../../web/src/lib/db/upload-pages.ts';
 import { countModuleDays } from '../../../web/src/lib/db/uploads.ts';
 import { importWorkspace, loadWorkspace } from '../../../web/src/lib/db/workspace.ts';
@@ -14,19 +15,7 @@ import { workspace } from '../../../shared/schema/workspace.ts';
 import { listIssues } from '../../../shared/schema/issues.ts';
 import type { TransferProgress } from '../../../web/src/lib/transfer/progress.ts';
 
-const open: TrueupDb[] = [];
-let n = 0;
-function fresh(): TrueupDb {
-  const db = new TrueupDb(`transfer-test-${++n}`);
-  open.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of open.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
+const fresh = emptyDatabases('transfer-test');
 
 const day = (d: number) => `2026-10-${String(d).padStart(2, '0')}`;
 // Brass (s-17) and Rosewood (s-18) on Datto RMM every day of October, Brass on Datto EDR too.
